@@ -1,0 +1,131 @@
+"""Command line: `headunit [run] ...`, `headunit bench startup`, `headunit config show`.
+
+Nothing heavy is imported here: `--help` and bad arguments answer at once, and Qt
+is imported only by the command that needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from headunit.core.config import THEMES, Config, ConfigError, parse_size
+
+COMMANDS = ("run", "bench", "config")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors are one clear line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number >= 1, got {value}")
+    return value
+
+
+def _add_config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="configuration file (default: $XDG_CONFIG_HOME/headunit/config.toml)")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="where the database and logs live (default: $XDG_DATA_HOME/headunit)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="headunit",
+        description="In-vehicle infotainment head unit. With no command, 'run' starts "
+                    "the head unit (desktop simulator with local defaults).",
+        epilog="Run 'headunit COMMAND --help' for a command's options.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = commands.add_parser("run", help="start the head unit (the default command)")
+    run.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 800x480, 1280x720 (default), 1920x720")
+    run.add_argument("--theme", choices=THEMES, help="day or night palette")
+    run.add_argument("--platform", metavar="NAME", help="Qt platform plugin: xcb, wayland, eglfs, offscreen, ...")
+    run.add_argument("--lang", metavar="CODE", help="user interface language, e.g. en, de, zh_CN")
+    run.add_argument("--screenshot", type=Path, metavar="PATH",
+                     help="render the first settled frame to a PNG file and exit")
+    run.add_argument("--bench-report", action="store_true", help=argparse.SUPPRESS)
+    _add_config_options(run)
+
+    bench = commands.add_parser("bench", help="measure performance; prints JSON")
+    bench_kinds = bench.add_subparsers(dest="bench", metavar="BENCHMARK", required=True, parser_class=_Parser)
+    startup = bench_kinds.add_parser("startup", help="first frame and memory against a bare QML window")
+    startup.add_argument("--runs", type=_positive_int, default=5, help="runs of each program (default 5)")
+    startup.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
+
+    config = commands.add_parser("config", help="inspect the configuration")
+    config_actions = config.add_subparsers(dest="config_action", metavar="ACTION", required=True, parser_class=_Parser)
+    show = config_actions.add_parser("show", help="print the effective configuration as TOML")
+    _add_config_options(show)
+    config_actions.add_parser("defaults", help="print the default configuration as TOML")
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    args = list(argv)
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help")):
+        args.insert(0, "run")
+    return build_parser().parse_args(args)
+
+
+def _load(args: argparse.Namespace) -> Config:
+    from headunit.core.config import with_overrides
+    from headunit.services.config_file import load_config
+
+    config = load_config(args.config)
+    overrides: dict[str, object] = {}
+    if getattr(args, "size", None):
+        overrides["display.size"] = "{}x{}".format(*args.size)
+    for option, key in (("theme", "display.theme"), ("lang", "display.language"),
+                        ("platform", "display.platform")):
+        if getattr(args, option, None) is not None:
+            overrides[key] = getattr(args, option)
+    if args.data_dir is not None:
+        overrides["paths.data_dir"] = str(args.data_dir.expanduser().resolve())
+    return with_overrides(config, overrides) if overrides else config
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "bench":
+        from headunit.bench.startup import main as bench_startup
+
+        return bench_startup(runs=args.runs)
+    if args.command == "config" and args.config_action == "defaults":
+        from headunit.core.config import config_to_toml
+
+        sys.stdout.write(config_to_toml(Config()))
+        return 0
+    try:
+        config = _load(args)
+    except ConfigError as exc:
+        print(f"headunit: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "config":
+        from headunit.core.config import config_to_toml
+
+        sys.stdout.write(config_to_toml(config))
+        return 0
+    from headunit.app import run_app
+
+    return run_app(config, screenshot=args.screenshot, bench_report=args.bench_report)

@@ -1,0 +1,17 @@
+import QtQuick
+
+// Loads an area's view the first time it is shown (asynchronously, so the
+// first frame never waits for it) and keeps it, hidden, once loaded.
+Loader {
+    id: root
+
+    property bool current: false
+    property bool shownOnce: false
+
+    onCurrentChanged: if (current) shownOnce = true
+    Component.onCompleted: if (current) shownOnce = true
+
+    active: current || shownOnce
+    visible: current
+    asynchronous: true
+}

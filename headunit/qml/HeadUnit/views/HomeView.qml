@@ -1,0 +1,50 @@
+import QtQuick
+import HeadUnit
+import HeadUnit.Stores
+
+// Home: one large tile per enabled area.
+Item {
+    id: root
+
+    required property ShellStore shell
+
+    readonly property int columns: Sizes.wide || width / height > 2.2 ? 4 : 2
+    readonly property int tileCount: Math.max(1, root.shell.areas.rowCount() - 1)
+    readonly property int rows: Math.ceil(tileCount / columns)
+
+    function subtitleFor(key) {
+        switch (key) {
+        case "map": return qsTr("Offline map, search and routing");
+        case "media": return qsTr("Nothing playing");
+        case "vehicle": return qsTr("Range, doors, tyres and climate");
+        case "apps": return qsTr("Partner apps");
+        default: return "";
+        }
+    }
+
+    Grid {
+        id: grid
+        anchors.fill: parent
+        anchors.margins: Sizes.margin
+        columns: root.columns
+        spacing: Sizes.margin
+
+        Repeater {
+            model: root.shell.areas
+
+            AreaTile {
+                // `model` rather than named roles: AreaTile has a `title` of its own.
+                required property var model
+
+                objectName: "tile_" + model.key
+                visible: model.key !== "home"
+                width: (grid.width - (root.columns - 1) * grid.spacing) / root.columns
+                height: (grid.height - (root.rows - 1) * grid.spacing) / root.rows
+                iconName: model.icon
+                title: model.title
+                subtitle: root.subtitleFor(model.key)
+                onClicked: root.shell.openArea(model.key)
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+"""What the head unit does after its first frame: open storage, start the clock.
+
+Nothing here runs before the first frame, and nothing blocking runs on the GUI
+thread: the database is opened (and migrated) on the worker executor.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from headunit.qt.stores import ShellStore, StatusStore
+from headunit.qt.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from headunit.services.store import Store
+
+log = logging.getLogger("headunit.startup")
+
+
+def _open_store(data_dir: Path) -> Store:
+    from headunit.services.store import Store  # imported off the GUI thread, after the first frame
+
+    return Store.open(data_dir)
+
+
+class Startup(QObject):
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        shell: ShellStore,
+        status: StatusStore,
+        data_dir: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._shell = shell
+        self._status = status
+        self._data_dir = data_dir
+        self.store: Store | None = None
+
+    def begin(self) -> None:
+        self._status.start_clock()
+        self._tasks.run(
+            _open_store,
+            self._data_dir,
+            on_done=self._store_opened,
+            on_error=self._store_failed,
+            name="open store",
+        )
+
+    def _store_opened(self, store: Store) -> None:
+        self.store = store
+        log.info("store ready: %s (schema version %d)", store.path, store.schema_version)
+        self._shell.set_storage_state("ready")
+        self._shell.mark_started()
+
+    def _store_failed(self, error: BaseException) -> None:
+        from headunit.services.store import DatabaseTooNewError
+
+        if isinstance(error, DatabaseTooNewError):
+            text = QCoreApplication.translate(
+                "Startup",
+                "Saved data comes from a newer software version and was left untouched. "
+                "Settings and history are unavailable until the software is updated.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "Startup", "Saved data could not be opened. Settings and history are unavailable."
+            )
+        self._shell.set_storage_state("unavailable")
+        self._shell.show_notice(text)
+        self._shell.mark_started()
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None

@@ -1,0 +1,40 @@
+"""Shared fixtures. Tests run without a screen: Qt renders offscreen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import asyncio  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QGuiApplication]:
+    """The head unit is a QGuiApplication (no widgets); test it as one."""
+    return QGuiApplication
+
+
+@pytest.fixture(scope="session")
+def event_loop_qt(qapp: QGuiApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """qasync's asyncio loop on the test QGuiApplication, as the app installs it."""
+    from headunit.qt.tasks import install_event_loop
+
+    loop = install_event_loop(qapp)
+    yield loop
+    asyncio.set_event_loop(None)
+    loop.close()
+
+
+@pytest.fixture
+def tasks(event_loop_qt: asyncio.AbstractEventLoop, qtbot) -> Iterator["TaskRunner"]:  # noqa: F821
+    from headunit.qt.tasks import TaskRunner
+
+    runner = TaskRunner(event_loop_qt)
+    yield runner
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
+    runner.shutdown()
