@@ -13,9 +13,19 @@ import logging
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from headunit.core.config import Config
+
+if TYPE_CHECKING:
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickWindow
+
+    from headunit.qt.startup import Startup
+    from headunit.qt.stores import ShellStore, StatusStore
+    from headunit.qt.tasks import TaskRunner
 
 QML_DIR = Path(__file__).resolve().parent / "qml"
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
@@ -36,6 +46,50 @@ def _load_translation(app, language: str):  # noqa: ANN001 - Qt types imported l
         return translator
     log.warning("no translation for language %r; showing English", language)
     return None
+
+
+@dataclass
+class Ui:
+    """The loaded user interface and the stores behind it."""
+
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    shell: ShellStore
+    status: StatusStore
+    startup: Startup
+
+    def dispose(self) -> None:
+        """Tear the QML scene down before the stores it binds to go away."""
+        import shiboken6
+
+        self.startup.close()
+        self.window.close()
+        shiboken6.delete(self.engine)
+
+
+def build_ui(config: Config, tasks: TaskRunner) -> Ui | None:
+    """Build the stores and load Main.qml into a window; None if QML failed to load.
+
+    Nothing here waits on I/O: the caller starts `ui.startup.begin()` after the
+    first frame.
+    """
+    from PySide6.QtQml import QQmlApplicationEngine
+
+    from headunit.qt.startup import Startup
+    from headunit.qt.stores import AreaListModel, ShellStore, StatusStore
+    from headunit.qt.stores.area_model import enabled_areas
+
+    shell = ShellStore(AreaListModel(enabled_areas(config.features)), night=config.display.theme == "night")
+    status = StatusStore()
+    startup = Startup(tasks, shell, status, Path(config.paths.data_dir))
+    engine = QQmlApplicationEngine()
+    engine.addImportPath(str(QML_DIR))
+    engine.setInitialProperties({"shell": shell, "status": status,
+                                 "width": config.display.width, "height": config.display.height})
+    engine.loadFromModule("HeadUnit", "Main")
+    if not engine.rootObjects():
+        return None
+    return Ui(engine, engine.rootObjects()[0], shell, status, startup)
 
 
 def _log_uncaught(kind: type[BaseException], error: BaseException, tb) -> None:  # noqa: ANN001
@@ -61,13 +115,9 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
 
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - root objects come back as QQuickWindow
 
     from headunit.qt.qt_messages import route_qt_messages
-    from headunit.qt.startup import Startup
-    from headunit.qt.stores import AreaListModel, ShellStore, StatusStore
-    from headunit.qt.stores.area_model import enabled_areas
     from headunit.qt.tasks import TaskRunner, install_event_loop
     from headunit.qt.unix_signals import QuitOnSignals
 
@@ -88,19 +138,11 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
 
     signals = QuitOnSignals(lambda: quit_with(130))
     tasks = TaskRunner(loop)
-    shell = ShellStore(AreaListModel(enabled_areas(config.features)), night=config.display.theme == "night")
-    status = StatusStore()
-    startup = Startup(tasks, shell, status, data_dir)
-
-    engine = QQmlApplicationEngine()
-    engine.addImportPath(str(QML_DIR))
-    engine.setInitialProperties({"shell": shell, "status": status,
-                                 "width": config.display.width, "height": config.display.height})
-    engine.loadFromModule("HeadUnit", "Main")
-    if not engine.rootObjects():
+    ui = build_ui(config, tasks)
+    if ui is None:
         print(f"headunit: the user interface failed to load; see {log_path}", file=sys.stderr)
         return 1
-    window = engine.rootObjects()[0]
+    window, startup = ui.window, ui.startup
 
     def first_frame() -> None:
         if bench_report:
@@ -114,7 +156,7 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
 
         SettledScreenshot(window, screenshot, quit_with)
     elif bench_report:
-        shell.startedChanged.connect(lambda: quit_with(0))
+        ui.shell.startedChanged.connect(lambda: quit_with(0))
     if platform.split(":", 1)[0] in FULLSCREEN_PLATFORMS:
         window.showFullScreen()
 
@@ -126,7 +168,6 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
     with loop:
         loop.run_until_complete(closed.wait())
     tasks.shutdown()
-    startup.close()
+    ui.dispose()
     signals.close()
-    del engine
     return exit_code

@@ -13,7 +13,7 @@ Window {
     // True once the current view is loaded and start-up work has finished:
     // what --screenshot waits for.
     readonly property bool settled: root.shell.started && currentLoader() !== null
-                                    && currentLoader().status === Loader.Ready
+                                    && currentLoader().ready
 
     function currentLoader() {
         for (let i = 0; i < areaStack.children.length; ++i) {

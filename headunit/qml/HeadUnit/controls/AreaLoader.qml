@@ -7,6 +7,7 @@ Loader {
 
     property bool current: false
     property bool shownOnce: false
+    readonly property bool ready: status === Loader.Ready
 
     onCurrentChanged: if (current) shownOnce = true
     Component.onCompleted: if (current) shownOnce = true
