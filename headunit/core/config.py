@@ -1,0 +1,357 @@
+"""Head unit configuration: typed sections, documented defaults and validation.
+
+Pure (no I/O). The TOML file and the command line both go through config_from_mapping,
+so a value is checked by one rule with one message wherever it came from. An unknown
+key is an error, never ignored: a typo must not silently fall back to a default.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields
+from typing import Any, Callable, Mapping, Sequence
+from urllib.parse import urlsplit
+
+THEMES = ("day", "night")
+VEHICLE_SOURCES = ("simulator", "can", "replay")
+LOG_LEVELS = ("debug", "info", "warning", "error")
+MIN_SIZE, MAX_SIZE = (320, 240), (3840, 2160)
+
+Check = Callable[[Any], "str | None"]  # returns what is wrong with a value, or None
+_SIZE_RE = re.compile(r"(\d{1,6})[xX](\d{1,6})")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """Parse "1280x720" into (1280, 720); the allowed range is a config rule."""
+    match = _SIZE_RE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"expected WIDTHxHEIGHT like 1280x720, got {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _one_of(*choices: str) -> Check:
+    return lambda v: None if v in choices else f"expected one of {', '.join(choices)}, got {v!r}"
+
+
+def _int_range(low: int, high: float = math.inf) -> Check:
+    expected = f">= {low}" if high == math.inf else f"from {low} to {high}"
+    return lambda v: None if low <= v <= high else f"expected an integer {expected}, got {v}"
+
+
+def _matches(pattern: str, expected: str) -> Check:
+    regex = re.compile(pattern)
+    return lambda v: None if regex.fullmatch(v) else f"expected {expected}, got {v!r}"
+
+
+def _positive(v: float) -> str | None:
+    return None if math.isfinite(v) and v > 0 else f"expected a number > 0, got {v!r}"
+
+
+def _check_size(v: str) -> str | None:
+    try:
+        width, height = parse_size(v)
+    except ValueError as exc:
+        return str(exc)
+    (min_w, min_h), (max_w, max_h) = MIN_SIZE, MAX_SIZE
+    if min_w <= width <= max_w and min_h <= height <= max_h:
+        return None
+    return f"expected a size from {min_w}x{min_h} to {max_w}x{max_h}, got {v!r}"
+
+
+def _check_url(v: str) -> str | None:
+    if v == "":
+        return None
+    expected = f"expected an http:// or https:// URL with a host, got {v!r}"
+    try:
+        parts = urlsplit(v)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return expected
+    if parts.username is not None or parts.password is not None:  # never echo the secret
+        return "expected a URL without user:password@, secrets never go in the config file"
+    ok = parts.scheme in ("http", "https") and parts.hostname and not re.search(r"\s", v)
+    return None if ok else expected
+
+
+def _key(default: Any, check: Check | None = None) -> Any:
+    """A dataclass field that is also a TOML key, validated by check."""
+    return field(default=default, metadata={"check": check})
+
+
+_NON_EMPTY = _matches(r".+", "a non-empty string")
+_LANGUAGE = _matches(r"[a-z]{2,3}(_[A-Z]{2})?", "a language code like en, de or zh_CN")
+_PLATFORM = _matches(r"([A-Za-z0-9_-]+(:\S*)?)?", "a Qt platform plugin like xcb or eglfs")
+
+
+@dataclass(frozen=True)
+class DisplayConfig:
+    """[display]; `size = "WxH"` in TOML (320x240..3840x2160) is stored as width/height."""
+
+    width: int = 1280
+    height: int = 720
+    theme: str = _key("day", _one_of(*THEMES))
+    language: str = _key("en", _LANGUAGE)
+    platform: str = _key("", _PLATFORM)  # Qt platform plugin; "" lets Qt choose
+
+
+@dataclass(frozen=True)
+class PathsConfig:
+    """[paths]; data_dir "" means the XDG data dir, resolved by the loader."""
+
+    data_dir: str = _key("")
+
+
+@dataclass(frozen=True)
+class BackendConfig:
+    """[backend]; TLS verification cannot be turned off, so there is no `verify` key."""
+
+    url: str = _key("", _check_url)  # "" = start the local reference backend
+    ca_bundle: str = _key("")  # "" = system CAs
+    connect_timeout_s: float = _key(3.0, _positive)
+    read_timeout_s: float = _key(10.0, _positive)
+
+
+@dataclass(frozen=True)
+class VehicleConfig:
+    """[vehicle]: where vehicle signals come from; replay_file is required for "replay"."""
+
+    source: str = _key("simulator", _one_of(*VEHICLE_SOURCES))
+    scenario: str = _key("city_drive", _NON_EMPTY)
+    can_interface: str = _key("socketcan", _NON_EMPTY)
+    can_channel: str = _key("can0", _NON_EMPTY)
+    replay_file: str = _key("")
+
+
+@dataclass(frozen=True)
+class FeaturesConfig:
+    """[features]: switch whole features off for a market or a trim level."""
+
+    map: bool = _key(True)
+    media: bool = _key(True)
+    vehicle: bool = _key(True)
+    apps: bool = _key(True)
+    payments: bool = _key(True)
+    video: bool = _key(True)
+
+
+@dataclass(frozen=True)
+class RestrictionLimits:
+    """[restrictions] while moving: NHTSA visual-manual and Android CarUxRestrictions."""
+
+    max_list_items: int = _key(21, _int_range(1))
+    max_string_chars: int = _key(120, _int_range(1))
+    max_task_screens: int = _key(5, _int_range(1))
+    video_while_moving: bool = _key(False)
+    keyboard_while_moving: bool = _key(False)
+    payment_while_moving: bool = _key(False)
+
+
+@dataclass(frozen=True)
+class LoggingConfig:
+    """[logging]: level of the headunit logger and rotation of its file."""
+
+    level: str = _key("info", _one_of(*LOG_LEVELS))
+    file_max_bytes: int = _key(1_000_000, _int_range(10_000))
+    file_backups: int = _key(5, _int_range(0, 100))
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole configuration; `Config()` is the documented default."""
+
+    display: DisplayConfig = field(default_factory=DisplayConfig)
+    paths: PathsConfig = field(default_factory=PathsConfig)
+    backend: BackendConfig = field(default_factory=BackendConfig)
+    vehicle: VehicleConfig = field(default_factory=VehicleConfig)
+    features: FeaturesConfig = field(default_factory=FeaturesConfig)
+    restrictions: RestrictionLimits = field(default_factory=RestrictionLimits)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong: the dotted key it concerns and a one-line text naming that key."""
+
+    key: str
+    text: str
+
+
+def problem(key: str, message: str) -> Problem:
+    """A Problem whose text is "key: message"."""
+    return Problem(key, f"{key}: {message}")
+
+
+class ConfigError(ValueError):
+    """Invalid configuration: one line per problem, each starting with the source."""
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__("\n".join(f"{source}: {p.text}" for p in self.problems))
+
+
+_KINDS: dict[type, tuple[str, tuple[type, ...]]] = {  # default's type -> (name, TOML types)
+    str: ("a string", (str,)),
+    int: ("an integer", (int,)),
+    float: ("a number", (int, float)),
+    bool: ("a boolean (true or false)", (bool,)),
+}
+_SIZE = "size"  # the one key that is not a field: DisplayConfig width and height
+
+
+def _section_keys(cls: type) -> dict[str, tuple[type, Check | None]]:
+    keys = {_SIZE: (str, _check_size)} if cls is DisplayConfig else {}
+    keys.update({f.name: (type(f.default), f.metadata["check"])
+                 for f in fields(cls) if f.metadata})
+    return keys
+
+
+_SCHEMA = {f.name: (f.default_factory, _section_keys(f.default_factory)) for f in fields(Config)}
+
+
+def known_keys() -> list[str]:
+    """Every dotted key the config accepts, in documentation order."""
+    return [f"{section}.{key}" for section, (_, keys) in _SCHEMA.items() for key in keys]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"a boolean {str(value).lower()}"
+    for kind, article in ((int, "an integer"), (float, "a float"), (str, "a string")):
+        if isinstance(value, kind):
+            return f"{article} {value!r}"
+    return "a table" if isinstance(value, Mapping) else (
+        "an array" if isinstance(value, list) else "a date/time"
+    )
+
+
+def _check_value(kind: type, check: Check | None, value: Any) -> str | None:
+    name, types = _KINDS[kind]
+    if not isinstance(value, types) or (kind is bool) != isinstance(value, bool):
+        return f"expected {name}, got {_describe(value)}"  # bool is an int, but not here
+    if kind is str and any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
+        return f"expected a string without control characters, got {value!r}"
+    return check(value) if check else None
+
+
+def _hint(close: list[str], fallback: str) -> str:
+    return f"did you mean {' or '.join(close)}?" if close else fallback
+
+
+def _unknown_key(section: str, key: str) -> Problem:
+    dotted, keys = f"{section}.{key}", list(_SCHEMA[section][1])
+    close = [f"'{section}.{k}'" for k in difflib.get_close_matches(key, keys, n=3)]
+    close += [f"'{k}'" for k in known_keys() if k.endswith(f".{key}") and k != dotted]
+    hint = _hint(close, f"known keys in [{section}]: {', '.join(keys)}")
+    return Problem(dotted, f"unknown key '{dotted}' ({hint})")
+
+
+def _unknown_top_level(name: str, value: Any) -> Problem:
+    if isinstance(value, Mapping):
+        close = [f"[{s}]" for s in difflib.get_close_matches(name, list(_SCHEMA), n=3)]
+        hint = _hint(close, f"known sections: {', '.join(_SCHEMA)}")
+        return Problem(name, f"unknown section [{name}] ({hint})")
+    close = [f"'{k}'" for k in known_keys() if k.split(".", 1)[1] == name]
+    return Problem(name, f"unknown key '{name}' ({_hint(close, 'keys belong in a section')})")
+
+
+def config_from_mapping(data: Mapping[str, Any], source: str) -> Config:
+    """Validate a parsed TOML document; raise ConfigError listing every problem."""
+    problems: list[Problem] = []
+    sections: dict[str, Any] = {}
+    for name, table in data.items():
+        if name not in _SCHEMA:
+            problems.append(_unknown_top_level(name, table))
+            continue
+        if not isinstance(table, Mapping):
+            problems.append(problem(name, f"expected a table [{name}], got {_describe(table)}"))
+            continue
+        cls, keys = _SCHEMA[name]
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            message = _check_value(*keys[key], value) if key in keys else None
+            if key not in keys:
+                problems.append(_unknown_key(name, key))
+            elif message is not None:
+                problems.append(problem(f"{name}.{key}", message))
+            elif key == _SIZE:
+                values["width"], values["height"] = parse_size(value)
+            else:
+                values[key] = float(value) if keys[key][0] is float else value
+        sections[name] = cls(**values)
+    config = Config(**sections)
+    bad_keys = {p.key for p in problems} & {"vehicle.source", "vehicle.replay_file"}
+    if config.vehicle.source == "replay" and not config.vehicle.replay_file and not bad_keys:
+        message = "expected a trace file when vehicle.source is 'replay', got ''"
+        problems.append(problem("vehicle.replay_file", message))
+    if problems:
+        raise ConfigError(source, problems)
+    return config
+
+
+def config_to_mapping(config: Config) -> dict[str, dict[str, Any]]:
+    """The config as a TOML-shaped document (the inverse of config_from_mapping)."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, (_, keys) in _SCHEMA.items():
+        section = getattr(config, name)
+        out[name] = {k: getattr(section, k) for k in keys if k != _SIZE}
+    out["display"] = {_SIZE: f"{config.display.width}x{config.display.height}", **out["display"]}
+    return out
+
+
+def with_overrides(
+    config: Config, overrides: Mapping[str, Any], source: str = "command line"
+) -> Config:
+    """Apply dotted-key overrides ({"display.size": "800x480"}) through the same checks.
+
+    A value of None means "not given" and is skipped, so a CLI can pass its flags as is.
+    """
+    document = config_to_mapping(config)
+    problems: list[Problem] = []
+    for dotted, value in overrides.items():
+        section, _, key = dotted.partition(".")
+        if value is None:
+            continue
+        if section not in _SCHEMA or not key:
+            problems.append(_unknown_top_level(dotted, value))
+        elif key not in _SCHEMA[section][1]:
+            problems.append(_unknown_key(section, key))
+        else:
+            document[section][key] = value
+    try:
+        result = config_from_mapping(document, source)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ConfigError(source, problems)
+    return result
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
+_TO_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string literal for text: quotes, backslashes and control chars escaped."""
+    escape = _TO_ESCAPE.sub(lambda m: _ESCAPES.get(m[0], f"\\u{ord(m[0]):04X}"), text)
+    return f'"{escape}"'
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    return repr(value) if isinstance(value, (int, float)) else toml_string(str(value))
+
+
+def config_to_toml(config: Config) -> str:
+    """The effective config as TOML text that config_from_mapping reads back equal."""
+    blocks = []
+    for section, table in config_to_mapping(config).items():
+        lines = [f"[{section}]"] + [f"{k} = {_toml_value(v)}" for k, v in table.items()]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
