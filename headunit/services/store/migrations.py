@@ -1,0 +1,78 @@
+"""The head unit's schema, as a numbered list of migrations.
+
+To change the schema, append a ``Migration`` to ``MIGRATIONS`` with the next
+version number; never edit, renumber or remove one that has shipped, because
+databases in the field record which ones they have applied (as ``0001_settings``
+and so on, in sqlite-utils' ``_sqlite_migrations`` table). ``Store.open`` applies
+the pending ones in order, each in one transaction together with its record.
+
+A migration function receives the ``sqlite_utils.Database`` and must not commit,
+roll back, run ``VACUUM`` or change ``journal_mode`` / ``foreign_keys``: it runs
+inside a transaction, where SQLite refuses the first three and ignores the last.
+"""
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import sqlite_utils
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: ``version`` is its number (1, 2, ...), ``name`` a short
+    lowercase identifier such as ``settings`` (the number is added for you)."""
+
+    version: int
+    name: str
+    apply: Callable[[sqlite_utils.Database], None]
+
+    @property
+    def key(self) -> str:
+        """The name recorded in the database, e.g. ``0001_settings``."""
+        return f"{self.version:04d}_{self.name}"
+
+
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def validate(migrations: Sequence[Migration]) -> None:
+    """Raise ValueError unless versions run 1, 2, 3, ... and names are unique identifiers."""
+    names: set[str] = set()
+    for expected, migration in enumerate(migrations, start=1):
+        if not isinstance(migration, Migration):
+            raise ValueError(f"migration #{expected} is {migration!r}, not a Migration")
+        if type(migration.version) is not int or migration.version != expected:
+            raise ValueError(
+                f"migration {migration.name!r} has version {migration.version!r} but "
+                f"{expected} was expected: versions must run 1, 2, 3, ... with no gaps or repeats"
+            )
+        if not isinstance(migration.name, str) or not _NAME.fullmatch(migration.name):
+            raise ValueError(
+                f"migration {migration.version} has name {migration.name!r}: use lowercase "
+                "letters, digits and '_', starting with a letter (the number is added for you)"
+            )
+        if migration.name in names:
+            raise ValueError(f"migration name {migration.name!r} is used twice")
+        names.add(migration.name)
+        if not callable(migration.apply):
+            raise ValueError(f"migration {migration.key} has an apply that is not callable")
+
+
+def _create_settings(db: sqlite_utils.Database) -> None:
+    # value must be strict JSON: json.dumps(..., allow_nan=False), since NaN/Infinity fail the CHECK.
+    db.execute(
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL CHECK (json_valid(value)),
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "settings", _create_settings),
+    # Append the next migration here, with version 2.
+)
