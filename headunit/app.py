@@ -7,7 +7,6 @@ frame, on the worker executor.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
@@ -67,11 +66,11 @@ class Ui:
         shiboken6.delete(self.engine)
 
 
-def build_ui(config: Config, tasks: TaskRunner) -> Ui | None:
+def build_ui(config: Config) -> Ui | None:
     """Build the stores and load Main.qml into a window; None if QML failed to load.
 
-    Nothing here waits on I/O: the caller starts `ui.startup.begin()` after the
-    first frame.
+    Nothing here waits on I/O: the caller starts `ui.startup.begin(tasks)` after
+    the first frame.
     """
     from PySide6.QtQml import QQmlApplicationEngine
 
@@ -81,7 +80,7 @@ def build_ui(config: Config, tasks: TaskRunner) -> Ui | None:
 
     shell = ShellStore(AreaListModel(enabled_areas(config.features)), night=config.display.theme == "night")
     status = StatusStore()
-    startup = Startup(tasks, shell, status, Path(config.paths.data_dir))
+    startup = Startup(shell, status, Path(config.paths.data_dir))
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_DIR))
     engine.setInitialProperties({"shell": shell, "status": status,
@@ -90,6 +89,16 @@ def build_ui(config: Config, tasks: TaskRunner) -> Ui | None:
     if not engine.rootObjects():
         return None
     return Ui(engine, engine.rootObjects()[0], shell, status, startup)
+
+
+def _wait_for_first_frame(window: QQuickWindow, timeout_ms: int = 10_000) -> None:
+    """Run Qt's loop until the window has swapped its first frame (or the timeout)."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    waiting = QEventLoop()
+    window.frameSwapped.connect(waiting.quit, Qt.ConnectionType.SingleShotConnection)
+    QTimer.singleShot(timeout_ms, waiting.quit)
+    waiting.exec()
 
 
 def _log_uncaught(kind: type[BaseException], error: BaseException, tb) -> None:  # noqa: ANN001
@@ -113,12 +122,10 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
     log_path = setup_logging(data_dir, config.logging.level, max_bytes=config.logging.file_max_bytes,
                              backups=config.logging.file_backups)
 
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - root objects come back as QQuickWindow
 
     from headunit.qt.qt_messages import route_qt_messages
-    from headunit.qt.tasks import TaskRunner, install_event_loop
     from headunit.qt.unix_signals import QuitOnSignals
 
     route_qt_messages()
@@ -128,7 +135,6 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
     app.setApplicationName("headunit")
     app.setOrganizationName("headunit")
     _load_translation(app, config.display.language)
-    loop = install_event_loop(app)
     exit_code = 0
 
     def quit_with(code: int) -> None:
@@ -137,32 +143,35 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
         app.quit()
 
     signals = QuitOnSignals(lambda: quit_with(130))
-    tasks = TaskRunner(loop)
-    ui = build_ui(config, tasks)
-    if ui is None:
-        print(f"headunit: the user interface failed to load; see {log_path}", file=sys.stderr)
-        return 1
-    window, startup = ui.window, ui.startup
-
-    def first_frame() -> None:
-        if bench_report:
-            print(json.dumps({"first_frame_epoch": time.time()}), flush=True)
-        log.info("first frame shown")
-        startup.begin()
-
-    window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
-    if screenshot is not None:
-        from headunit.qt.screenshot import SettledScreenshot
-
-        SettledScreenshot(window, screenshot, quit_with)
-    elif bench_report:
-        ui.shell.startedChanged.connect(lambda: quit_with(0))
-    if platform.split(":", 1)[0] in FULLSCREEN_PLATFORMS:
-        window.showFullScreen()
-
     log.info("head unit starting: %dx%d, theme %s, language %s, data dir %s",
              config.display.width, config.display.height, config.display.theme,
              config.display.language, data_dir)
+    ui = build_ui(config)
+    if ui is None:
+        print(f"headunit: the user interface failed to load; see {log_path}", file=sys.stderr)
+        return 1
+    if screenshot is not None:
+        from headunit.qt.screenshot import SettledScreenshot
+
+        SettledScreenshot(ui.window, screenshot, quit_with)
+    elif bench_report:
+        ui.shell.startedChanged.connect(lambda: quit_with(0))
+    if platform.split(":", 1)[0] in FULLSCREEN_PLATFORMS:
+        ui.window.showFullScreen()
+    _wait_for_first_frame(ui.window)
+    if bench_report:
+        print(json.dumps({"first_frame_epoch": time.time()}), flush=True)
+    log.info("first frame shown")
+
+    # Everything asynchronous starts after the first frame: asyncio and qasync
+    # alone take longer to import than Qt takes to draw the shell.
+    import asyncio
+
+    from headunit.qt.tasks import TaskRunner, install_event_loop
+
+    loop = install_event_loop(app)
+    tasks = TaskRunner(loop)
+    ui.startup.begin(tasks)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     with loop:

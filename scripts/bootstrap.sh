@@ -9,11 +9,13 @@ VENV=${VENV:-.venv}
 EXTRAS=${EXTRAS:-test}
 
 # Qt's xcb platform plugin and its X libraries, EGL/GL for Qt Quick, fontconfig
-# and a font, D-Bus, libpulse0 for QtMultimedia, xvfb + xauth for a virtual screen.
+# and fonts (Latin, and CJK for the Chinese translation), D-Bus, libpulse0 for
+# QtMultimedia, xvfb + xauth for a virtual screen.
 SYSTEM_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libxkbcommon0 libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 fonts-dejavu-core
+  fonts-wqy-microhei
   libdbus-1-3 libglib2.0-0 libpulse0 xvfb xauth
 )
 
@@ -59,14 +61,20 @@ if [ -z "$PYTHON" ]; then
 fi
 
 stamp="$VENV/.headunit-installed"
-want="$(cat pyproject.toml constraints.txt 2>/dev/null | sha256sum | cut -d' ' -f1) $EXTRAS"
+want="$(cat pyproject.toml constraints.txt scripts/bootstrap.sh 2>/dev/null | sha256sum | cut -d' ' -f1) $EXTRAS"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$VENV/bin/headunit" ]; then
   exit 0
 fi
 
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-  -c constraints.txt -e ".[$EXTRAS]"
+# pip's and the build backend's chatter goes to a log, shown only when it fails.
+pip_log="$VENV/pip-install.log"
+if ! { "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip &&
+       "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+         -c constraints.txt -e ".[$EXTRAS]"; } >"$pip_log" 2>&1; then
+  cat "$pip_log" >&2
+  echo "bootstrap: installing the Python packages failed (log: $pip_log)" >&2
+  exit 1
+fi
 echo "$want" > "$stamp"
 echo "bootstrap: $VENV ready"

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from headunit.qt.stores import ShellStore, StatusStore
-from headunit.qt.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from headunit.qt.tasks import TaskRunner
     from headunit.services.store import Store
 
 log = logging.getLogger("headunit.startup")
@@ -30,22 +30,21 @@ def _open_store(data_dir: Path) -> Store:
 class Startup(QObject):
     def __init__(
         self,
-        tasks: TaskRunner,
         shell: ShellStore,
         status: StatusStore,
         data_dir: Path,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._tasks = tasks
         self._shell = shell
         self._status = status
         self._data_dir = data_dir
         self.store: Store | None = None
 
-    def begin(self) -> None:
+    def begin(self, tasks: TaskRunner) -> None:
+        """Called once the first frame is on screen, with the worker pool to use."""
         self._status.start_clock()
-        self._tasks.run(
+        tasks.run(
             _open_store,
             self._data_dir,
             on_done=self._store_opened,

@@ -28,14 +28,14 @@ def launch(tasks, qtbot, tmp_path):
     warnings: list[str] = []
 
     def _launch(config: Config | None = None, begin: bool = True) -> Ui:
-        ui = build_ui(config or make_config(tmp_path), tasks)
+        ui = build_ui(config or make_config(tmp_path))
         assert ui is not None, "Main.qml failed to load"
         ui.engine.warnings.connect(lambda ws: warnings.extend(w.toString() for w in ws))
         loaded.append(ui)
         with qtbot.waitSignal(ui.window.frameSwapped, timeout=10_000):
             ui.window.show()
         if begin:
-            ui.startup.begin()
+            ui.startup.begin(tasks)
             qtbot.waitUntil(lambda: ui.window.property("settled"), timeout=10_000)
         return ui
 
