@@ -10,8 +10,10 @@ PYTEST_ARGS ?=
 setup:
 	@VENV=$(VENV) scripts/bootstrap.sh
 
+# Exit status 3 means "no display": the head unit has said in one line how to
+# see it, which is all `make run` should print then.
 run: setup
-	@$(VENV)/bin/headunit run $(ARGS)
+	@$(VENV)/bin/headunit run $(ARGS) || { status=$$?; [ $$status -eq 3 ] || exit $$status; }
 
 test: setup
 	@$(VENV)/bin/python -m pytest $(PYTEST_ARGS)

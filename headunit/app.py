@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 QML_DIR = Path(__file__).resolve().parent / "qml"
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 FULLSCREEN_PLATFORMS = ("eglfs", "linuxfb", "vnc")
+EXIT_NO_DISPLAY = 3  # not a usage error (2): `make run` tells how to see the unit instead
 
 log = logging.getLogger("headunit.app")
 
@@ -114,7 +115,7 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
     problem = display_problem(platform, os.environ)
     if problem:
         print(problem, file=sys.stderr)
-        return 2
+        return EXIT_NO_DISPLAY
 
     from headunit.services.logs import setup_logging
 
@@ -179,4 +180,5 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
     tasks.shutdown()
     ui.dispose()
     signals.close()
+    log.info("head unit stopped (exit status %d)", exit_code)
     return exit_code

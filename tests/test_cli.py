@@ -77,7 +77,7 @@ def test_config_show_prints_the_effective_configuration(tmp_path, capsys):
 def test_without_a_display_run_says_how_to_see_it_in_one_line(tmp_path, monkeypatch, capsys):
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
-    assert main(["run", "--data-dir", str(tmp_path)]) == 2
+    assert main(["run", "--data-dir", str(tmp_path)]) == 3
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert "xvfb-run" in err and "--screenshot" in err
