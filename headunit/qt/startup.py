@@ -40,10 +40,15 @@ class Startup(QObject):
         self._status = status
         self._data_dir = data_dir
         self.store: Store | None = None
+        self._connectivity: QObject | None = None
 
     def begin(self, tasks: TaskRunner) -> None:
         """Called once the first frame is on screen, with the worker pool to use."""
         self._status.start_clock()
+        from headunit.qt.connectivity import ConnectivityMonitor
+
+        self._connectivity = ConnectivityMonitor(self._status, self)
+        self._connectivity.start()
         tasks.run(
             _open_store,
             self._data_dir,
