@@ -77,7 +77,7 @@ def build_ui(config: Config) -> Ui | None:
 
     from headunit.qt.startup import Startup
     from headunit.qt.stores import AreaListModel, ShellStore, StatusStore
-    from headunit.qt.stores.area_model import enabled_areas
+    from headunit.core.areas import enabled_areas
 
     shell = ShellStore(AreaListModel(enabled_areas(config.features)), night=config.display.theme == "night")
     status = StatusStore()
@@ -107,7 +107,8 @@ def _log_uncaught(kind: type[BaseException], error: BaseException, tb) -> None: 
     log.error("unhandled %s: %s", kind.__name__, error, exc_info=(kind, error, tb))
 
 
-def run_app(config: Config, screenshot: Path | None = None, bench_report: bool = False) -> int:
+def run_app(config: Config, screenshot: Path | None = None, bench_report: bool = False,
+            area: str = "home") -> int:
     """Run the head unit until it is closed; return the exit status."""
     from headunit.qt.platform_check import display_problem
 
@@ -151,6 +152,11 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
     if ui is None:
         print(f"headunit: the user interface failed to load; see {log_path}", file=sys.stderr)
         return 1
+    if area not in ui.shell.areas.keys():
+        print(f"headunit: area {area!r} is switched off in the configuration (features.{area})", file=sys.stderr)
+        ui.dispose()
+        return 2
+    ui.shell.openArea(area)
     if screenshot is not None:
         from headunit.qt.screenshot import SettledScreenshot
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from headunit.core.areas import AREA_KEYS
 from headunit.core.config import THEMES, Config, ConfigError, parse_size
 
 COMMANDS = ("run", "bench", "config")
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--theme", choices=THEMES, help="day or night palette")
     run.add_argument("--platform", metavar="NAME", help="Qt platform plugin: xcb, wayland, eglfs, offscreen, ...")
     run.add_argument("--lang", metavar="CODE", help="user interface language, e.g. en, de, zh_CN")
+    run.add_argument("--area", choices=AREA_KEYS, help="area to show first (default home)")
     run.add_argument("--screenshot", type=Path, metavar="PATH",
                      help="render the first settled frame to a PNG file and exit")
     run.add_argument("--bench-report", action="store_true", help=argparse.SUPPRESS)
@@ -128,4 +130,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from headunit.app import run_app
 
-    return run_app(config, screenshot=args.screenshot, bench_report=args.bench_report)
+    return run_app(config, screenshot=args.screenshot, bench_report=args.bench_report,
+                   area=args.area or "home")

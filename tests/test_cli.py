@@ -93,3 +93,13 @@ def test_screenshot_renders_the_settled_frame_to_png(tmp_path, size):
     assert (image.width(), image.height()) == tuple(int(v) for v in size.split("x"))
     assert "Traceback" not in result.stderr
     assert (tmp_path / "data" / "headunit.db").exists()  # settled means storage was opened
+
+
+def test_opening_a_switched_off_area_is_a_clear_error(tmp_path):
+    config = tmp_path / "unit.toml"
+    config.write_text("[features]\nmap = false\n")
+    result = run_cli("--platform", "offscreen", "--config", str(config), "--area", "map",
+                     "--data-dir", str(tmp_path / "data"), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "area 'map' is switched off in the configuration (features.map)" in result.stderr
+    assert not (tmp_path / "x.png").exists()

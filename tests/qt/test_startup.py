@@ -9,7 +9,7 @@ import pytest
 from headunit.core.config import FeaturesConfig
 from headunit.qt.startup import Startup
 from headunit.qt.stores import AreaListModel, ShellStore, StatusStore
-from headunit.qt.stores.area_model import enabled_areas
+from headunit.core.areas import enabled_areas
 from headunit.services.store import MIGRATIONS, Migration, Store
 
 

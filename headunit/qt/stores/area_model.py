@@ -1,8 +1,6 @@
-"""The areas of the head unit (Map, Media, Vehicle, Apps) as a list model."""
+"""The enabled areas (headunit.core.areas) as a list model for the rail and home."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -10,41 +8,18 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QT_TRANSLATE_NOOP,
     Qt,
 )
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from headunit.core.config import FeaturesConfig
+from headunit.core.areas import Area
 
 QML_IMPORT_NAME = "HeadUnit.Stores"
 QML_IMPORT_MAJOR_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Area:
-    key: str
-    title: str  # untranslated source text; translated when read
-    icon: str
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Areas", text)
-
-
-# QT_TRANSLATE_NOOP marks the titles for lupdate; the model translates when QML reads.
-AREAS: tuple[Area, ...] = (
-    Area("home", QT_TRANSLATE_NOOP("Areas", "Home"), "home"),
-    Area("map", QT_TRANSLATE_NOOP("Areas", "Map"), "map"),
-    Area("media", QT_TRANSLATE_NOOP("Areas", "Media"), "media"),
-    Area("vehicle", QT_TRANSLATE_NOOP("Areas", "Vehicle"), "vehicle"),
-    Area("apps", QT_TRANSLATE_NOOP("Areas", "Apps"), "apps"),
-)
-
-
-def enabled_areas(features: FeaturesConfig) -> tuple[Area, ...]:
-    """Home is always there; every other area follows its feature switch."""
-    return tuple(a for a in AREAS if a.key == "home" or getattr(features, a.key, False))
 
 
 @QmlElement

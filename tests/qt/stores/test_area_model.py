@@ -4,7 +4,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QTranslator
 
 from headunit.core.config import FeaturesConfig
 from headunit.qt.stores import AreaListModel
-from headunit.qt.stores.area_model import AREAS, enabled_areas
+from headunit.core.areas import AREAS, enabled_areas
 
 
 def rows(model: AreaListModel, role: int) -> list:

@@ -4,7 +4,7 @@ import pytest
 
 from headunit.core.config import FeaturesConfig
 from headunit.qt.stores import AreaListModel, ShellStore
-from headunit.qt.stores.area_model import enabled_areas
+from headunit.core.areas import enabled_areas
 
 
 @pytest.fixture

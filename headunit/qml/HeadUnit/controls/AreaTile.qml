@@ -24,11 +24,13 @@ Item {
         border.width: 1
     }
 
+    // Top-aligned, so tiles in a row line up whatever their subtitles' length.
     Column {
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.verticalCenter: parent.verticalCenter
+        anchors.top: parent.top
         anchors.margins: Sizes.margin
+        anchors.topMargin: Math.max(Sizes.margin, (parent.height - Sizes.dp(220)) / 2)
         spacing: Sizes.dp(10)
 
         Icon {

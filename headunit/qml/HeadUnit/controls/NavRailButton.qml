@@ -51,10 +51,15 @@ Item {
 
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
+            width: root.width - 2 * Sizes.dp(10)
+            horizontalAlignment: Text.AlignHCenter
             text: root.text
             color: root.checked ? Theme.accent : Theme.textMuted
             font.pixelSize: Sizes.fontCaption
             font.bold: root.checked
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: 10
+            elide: Text.ElideRight
         }
     }
 

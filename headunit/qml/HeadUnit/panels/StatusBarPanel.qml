@@ -141,7 +141,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.rightMargin: Sizes.dp(8)
         anchors.verticalCenter: parent.verticalCenter
-        width: Math.min(Sizes.touchTarget, root.height)
+        width: Math.min(Sizes.touchTarget, root.height - Sizes.dp(8))
         height: width
         iconName: root.night ? "sun" : "moon"
         accessibleName: root.night ? qsTr("Switch to day theme") : qsTr("Switch to night theme")

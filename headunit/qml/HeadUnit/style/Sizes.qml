@@ -17,7 +17,7 @@ QtObject {
     }
 
     readonly property int touchTarget: Math.max(48, dp(72))
-    readonly property int statusBarHeight: Math.max(48, dp(72))
+    readonly property int statusBarHeight: Math.max(56, dp(76))
     readonly property int railWidth: Math.max(72, dp(116))
     readonly property int margin: Math.max(8, dp(20))
     readonly property int spacing: Math.max(6, dp(14))
