@@ -49,6 +49,15 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
                         help="where the database and logs live (default: $XDG_DATA_HOME/headunit)")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("headunit")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="headunit",
@@ -56,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "the head unit (desktop simulator with local defaults).",
         epilog="Run 'headunit COMMAND --help' for a command's options.",
     )
+    parser.add_argument("--version", action="version", version=f"headunit {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = commands.add_parser("run", help="start the head unit (the default command)")
@@ -85,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     args = list(argv)
-    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help")):
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "run")
     return build_parser().parse_args(args)
 

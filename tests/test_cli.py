@@ -103,3 +103,12 @@ def test_opening_a_switched_off_area_is_a_clear_error(tmp_path):
     assert result.returncode == 2
     assert "area 'map' is switched off in the configuration (features.map)" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_version_names_the_installed_package(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"headunit {version('headunit')}"
