@@ -50,8 +50,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
   fi
   echo "bootstrap: installing system packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_log=$(mktemp -t headunit-apt.XXXXXX)
+  if ! { $SUDO apt-get update -qq &&
+         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
+       >"$apt_log" 2>&1; then
+    cat "$apt_log" >&2
+    echo "bootstrap: installing system packages failed (log: $apt_log)" >&2
+    exit 1
+  fi
+  rm -f "$apt_log"
   PYTHON=${PYTHON:-$(pick_python || true)}
 fi
 
