@@ -10,7 +10,7 @@ Rectangle {
     signal dismissed()
 
     visible: root.text.length > 0
-    implicitHeight: visible ? Math.max(Sizes.touchTarget, label.implicitHeight + Sizes.spacing) : 0
+    implicitHeight: visible ? Math.max(Sizes.touchTarget + Sizes.dp(16), label.implicitHeight + 2 * Sizes.spacing) : 0
     color: Theme.surfaceRaised
     border.color: Theme.warning
     border.width: 2
