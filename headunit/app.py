@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickWindow
 
     from headunit.qt.startup import Startup
-    from headunit.qt.stores import ShellStore, StatusStore
+    from headunit.qt.stores import RestrictionsStore, ShellStore, StatusStore, VehicleStore
     from headunit.qt.tasks import TaskRunner
 
 QML_DIR = Path(__file__).resolve().parent / "qml"
@@ -56,6 +56,8 @@ class Ui:
     window: QQuickWindow
     shell: ShellStore
     status: StatusStore
+    vehicle: VehicleStore
+    restrictions: RestrictionsStore
     startup: Startup
 
     def dispose(self) -> None:
@@ -67,7 +69,7 @@ class Ui:
         shiboken6.delete(self.engine)
 
 
-def build_ui(config: Config) -> Ui | None:
+def build_ui(config: Config, scenario_start: float = 0.0) -> Ui | None:
     """Build the stores and load Main.qml into a window; None if QML failed to load.
 
     Nothing here waits on I/O: the caller starts `ui.startup.begin(tasks)` after
@@ -75,21 +77,26 @@ def build_ui(config: Config) -> Ui | None:
     """
     from PySide6.QtQml import QQmlApplicationEngine
 
-    from headunit.qt.startup import Startup
-    from headunit.qt.stores import AreaListModel, ShellStore, StatusStore
     from headunit.core.areas import enabled_areas
+    from headunit.qt.startup import Startup
+    from headunit.qt.stores import AreaListModel, RestrictionsStore, ShellStore, StatusStore, VehicleStore
+    from headunit.qt.vehicle_feed import link_status
 
     shell = ShellStore(AreaListModel(enabled_areas(config.features)), night=config.display.theme == "night")
     status = StatusStore()
-    startup = Startup(shell, status, Path(config.paths.data_dir))
+    vehicle = VehicleStore(config.vehicle)
+    restrictions = RestrictionsStore(config.restrictions, vehicle.state)
+    link_status(vehicle, restrictions, status)
+    startup = Startup(shell, status, vehicle, config, scenario_start)
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_DIR))
-    engine.setInitialProperties({"shell": shell, "status": status,
+    engine.setInitialProperties({"shell": shell, "status": status, "vehicle": vehicle,
+                                 "restrictions": restrictions,
                                  "width": config.display.width, "height": config.display.height})
     engine.loadFromModule("HeadUnit", "Main")
     if not engine.rootObjects():
         return None
-    return Ui(engine, engine.rootObjects()[0], shell, status, startup)
+    return Ui(engine, engine.rootObjects()[0], shell, status, vehicle, restrictions, startup)
 
 
 def _wait_for_first_frame(window: QQuickWindow, timeout_ms: int = 10_000) -> None:
@@ -108,7 +115,7 @@ def _log_uncaught(kind: type[BaseException], error: BaseException, tb) -> None: 
 
 
 def run_app(config: Config, screenshot: Path | None = None, bench_report: bool = False,
-            area: str = "home") -> int:
+            area: str = "home", scenario_start: float = 0.0) -> int:
     """Run the head unit until it is closed; return the exit status."""
     from headunit.qt.platform_check import display_problem
 
@@ -148,7 +155,7 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
     log.info("head unit starting: %dx%d, theme %s, language %s, data dir %s",
              config.display.width, config.display.height, config.display.theme,
              config.display.language, data_dir)
-    ui = build_ui(config)
+    ui = build_ui(config, scenario_start)
     if ui is None:
         print(f"headunit: the user interface failed to load; see {log_path}", file=sys.stderr)
         return 1

@@ -15,7 +15,7 @@ from typing import NoReturn
 from headunit.core.areas import AREA_KEYS
 from headunit.core.config import THEMES, Config, ConfigError, parse_size
 
-COMMANDS = ("run", "bench", "config")
+COMMANDS = ("run", "simulate", "record", "bench", "config")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,6 +58,29 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds like 60 or 12.5, got {text!r}") from None
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected seconds >= 0, got {text!r}")
+    return value
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--size", type=_size, metavar="WxH",
+                        help="window size, e.g. 800x480, 1280x720 (default), 1920x720")
+    parser.add_argument("--theme", choices=THEMES, help="day or night palette")
+    parser.add_argument("--platform", metavar="NAME", help="Qt platform plugin: xcb, wayland, eglfs, offscreen, ...")
+    parser.add_argument("--lang", metavar="CODE", help="user interface language, e.g. en, de, zh_CN")
+    parser.add_argument("--area", choices=AREA_KEYS, help="area to show first (default home)")
+    parser.add_argument("--screenshot", type=Path, metavar="PATH",
+                        help="render the first settled frame to a PNG file and exit")
+    parser.add_argument("--bench-report", action="store_true", help=argparse.SUPPRESS)
+    _add_config_options(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="headunit",
@@ -69,15 +92,24 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = commands.add_parser("run", help="start the head unit (the default command)")
-    run.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 800x480, 1280x720 (default), 1920x720")
-    run.add_argument("--theme", choices=THEMES, help="day or night palette")
-    run.add_argument("--platform", metavar="NAME", help="Qt platform plugin: xcb, wayland, eglfs, offscreen, ...")
-    run.add_argument("--lang", metavar="CODE", help="user interface language, e.g. en, de, zh_CN")
-    run.add_argument("--area", choices=AREA_KEYS, help="area to show first (default home)")
-    run.add_argument("--screenshot", type=Path, metavar="PATH",
-                     help="render the first settled frame to a PNG file and exit")
-    run.add_argument("--bench-report", action="store_true", help=argparse.SUPPRESS)
-    _add_config_options(run)
+    _add_run_options(run)
+
+    simulate = commands.add_parser("simulate", help="the head unit driven by a scenario (QA)")
+    simulate.add_argument("scenario", metavar="SCENARIO",
+                          help="a scenario name from assets/scenarios (e.g. city-drive) or a scenario file")
+    simulate.add_argument("--headless", action="store_true", help="no window: run the scenario alone")
+    simulate.add_argument("--until", type=_seconds, metavar="T",
+                          help="with --headless: scenario time to stop at, in seconds")
+    simulate.add_argument("--dump", action="store_true",
+                          help="with --headless: print the signal values at --until as JSON")
+    simulate.add_argument("--at", type=_seconds, default=0.0, metavar="T",
+                          help="with a window: start the scenario at time T (no looping), e.g. for screenshots")
+    _add_run_options(simulate)
+
+    record = commands.add_parser("record", help="record the live vehicle source's CAN frames to a log file")
+    record.add_argument("file", type=Path, metavar="FILE", help="log to write (.log candump format, .asc, .blf)")
+    record.add_argument("--duration", type=_seconds, metavar="S", help="stop after S seconds (default: until Ctrl-C)")
+    _add_config_options(record)
 
     bench = commands.add_parser("bench", help="measure performance; prints JSON")
     bench_kinds = bench.add_subparsers(dest="bench", metavar="BENCHMARK", required=True, parser_class=_Parser)
@@ -128,11 +160,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(config_to_toml(Config()))
         return 0
+    if args.command == "simulate" and args.headless:
+        from headunit.services.vehicle.headless import run_headless
+
+        return run_headless(args.scenario, until=args.until, dump=args.dump)
+    if args.command == "simulate" and (args.until is not None or args.dump):
+        print("headunit: error: --until and --dump go with --headless (see 'headunit simulate --help')",
+              file=sys.stderr)
+        return 2
     try:
         config = _load(args)
+        if args.command == "simulate":
+            from headunit.core.config import with_overrides
+
+            config = with_overrides(config, {"vehicle.source": "simulator", "vehicle.scenario": args.scenario})
     except ConfigError as exc:
         print(f"headunit: {exc}", file=sys.stderr)
         return 2
+    if args.command == "record":
+        from headunit.services.vehicle.recorder import record
+
+        return record(config, args.file, args.duration)
     if args.command == "config":
         from headunit.core.config import config_to_toml
 
@@ -141,4 +189,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     from headunit.app import run_app
 
     return run_app(config, screenshot=args.screenshot, bench_report=args.bench_report,
-                   area=args.area or "home")
+                   area=args.area or "home", scenario_start=getattr(args, "at", 0.0))

@@ -50,6 +50,16 @@ def _positive(v: float) -> str | None:
     return None if math.isfinite(v) and v > 0 else f"expected a number > 0, got {v!r}"
 
 
+def _number_range(low: float, high: float = math.inf) -> Check:
+    expected = f">= {low:g}" if high == math.inf else f"from {low:g} to {high:g}"
+
+    def check(v: float) -> str | None:
+        ok = math.isfinite(v) and low <= v <= high
+        return None if ok else f"expected a number {expected}, got {v!r}"
+
+    return check
+
+
 def _check_size(v: str) -> str | None:
     try:
         width, height = parse_size(v)
@@ -116,13 +126,21 @@ class BackendConfig:
 
 @dataclass(frozen=True)
 class VehicleConfig:
-    """[vehicle]: where vehicle signals come from; replay_file is required for "replay"."""
+    """[vehicle]: where signals come from (replay_file required for "replay"), warning levels.
+
+    can_dbc and can_mapping "" mean the bundled assets/can/headunit.dbc and
+    assets/can/headunit_mapping.toml.
+    """
 
     source: str = _key("simulator", _one_of(*VEHICLE_SOURCES))
-    scenario: str = _key("city_drive", _NON_EMPTY)
+    scenario: str = _key("city-drive", _NON_EMPTY)
     can_interface: str = _key("socketcan", _NON_EMPTY)
     can_channel: str = _key("can0", _NON_EMPTY)
     replay_file: str = _key("")
+    can_dbc: str = _key("")
+    can_mapping: str = _key("")
+    low_fuel_percent: int = _key(10, _int_range(1, 50))
+    low_tyre_kpa: int = _key(190, _int_range(50, 500))
 
 
 @dataclass(frozen=True)
@@ -139,7 +157,12 @@ class FeaturesConfig:
 
 @dataclass(frozen=True)
 class RestrictionLimits:
-    """[restrictions] while moving: NHTSA visual-manual and Android CarUxRestrictions."""
+    """[restrictions] while moving: NHTSA visual-manual and Android CarUxRestrictions.
+
+    The *_kmh and stop_hold_s keys set when the vehicle counts as moving: above
+    moving_above_kmh at once, back to stopped only after stop_hold_s below
+    stopped_below_kmh (hysteresis, so a crawl in traffic does not flap).
+    """
 
     max_list_items: int = _key(21, _int_range(1))
     max_string_chars: int = _key(120, _int_range(1))
@@ -147,6 +170,9 @@ class RestrictionLimits:
     video_while_moving: bool = _key(False)
     keyboard_while_moving: bool = _key(False)
     payment_while_moving: bool = _key(False)
+    moving_above_kmh: float = _key(8.0, _positive)
+    stopped_below_kmh: float = _key(3.0, _number_range(0))
+    stop_hold_s: float = _key(2.0, _number_range(0, 30))
 
 
 @dataclass(frozen=True)
@@ -258,6 +284,25 @@ def _unknown_top_level(name: str, value: Any) -> Problem:
     return Problem(name, f"unknown key '{name}' ({_hint(close, 'keys belong in a section')})")
 
 
+def _cross_key_problems(config: Config, bad_keys: set[str]) -> list[Problem]:
+    """Rules between keys, checked only when each key involved is valid on its own."""
+    found = []
+    if config.vehicle.source == "replay" and not config.vehicle.replay_file and not (
+        bad_keys & {"vehicle.source", "vehicle.replay_file"}
+    ):
+        message = "expected a trace file when vehicle.source is 'replay', got ''"
+        found.append(problem("vehicle.replay_file", message))
+    limits = config.restrictions
+    hysteresis = {"restrictions.stopped_below_kmh", "restrictions.moving_above_kmh"}
+    if limits.stopped_below_kmh >= limits.moving_above_kmh and not bad_keys & hysteresis:
+        message = (
+            f"expected less than restrictions.moving_above_kmh ({limits.moving_above_kmh:g}), "
+            f"got {limits.stopped_below_kmh:g}"
+        )
+        found.append(problem("restrictions.stopped_below_kmh", message))
+    return found
+
+
 def config_from_mapping(data: Mapping[str, Any], source: str) -> Config:
     """Validate a parsed TOML document; raise ConfigError listing every problem."""
     problems: list[Problem] = []
@@ -283,10 +328,7 @@ def config_from_mapping(data: Mapping[str, Any], source: str) -> Config:
                 values[key] = float(value) if keys[key][0] is float else value
         sections[name] = cls(**values)
     config = Config(**sections)
-    bad_keys = {p.key for p in problems} & {"vehicle.source", "vehicle.replay_file"}
-    if config.vehicle.source == "replay" and not config.vehicle.replay_file and not bad_keys:
-        message = "expected a trace file when vehicle.source is 'replay', got ''"
-        problems.append(problem("vehicle.replay_file", message))
+    problems += _cross_key_problems(config, {p.key for p in problems})
     if problems:
         raise ConfigError(source, problems)
     return config

@@ -1,7 +1,9 @@
-"""What the head unit does after its first frame: open storage, start the clock.
+"""What the head unit does after its first frame: open storage, start the clock,
+connect the vehicle.
 
 Nothing here runs before the first frame, and nothing blocking runs on the GUI
-thread: the database is opened (and migrated) on the worker executor.
+thread: the database is opened (and migrated) on the worker executor, and so is
+the vehicle source built from its files.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from headunit.qt.stores import ShellStore, StatusStore
+from headunit.core.config import Config
+from headunit.qt.stores import ShellStore, StatusStore, VehicleStore
 
 if TYPE_CHECKING:
+    from headunit.qt.vehicle_feed import VehicleFeed
     from headunit.qt.tasks import TaskRunner
     from headunit.services.store import Store
 
@@ -32,18 +36,26 @@ class Startup(QObject):
         self,
         shell: ShellStore,
         status: StatusStore,
-        data_dir: Path,
+        vehicle: VehicleStore,
+        config: Config,
+        scenario_start: float = 0.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._shell = shell
         self._status = status
-        self._data_dir = data_dir
+        self._vehicle = vehicle
+        self._config = config
+        self._scenario_start = scenario_start
+        self._data_dir = Path(config.paths.data_dir)
+        self._tasks: TaskRunner | None = None
         self.store: Store | None = None
+        self.feed: VehicleFeed | None = None
         self._connectivity: QObject | None = None
 
     def begin(self, tasks: TaskRunner) -> None:
         """Called once the first frame is on screen, with the worker pool to use."""
+        self._tasks = tasks
         self._status.start_clock()
         from headunit.qt.connectivity import ConnectivityMonitor
 
@@ -61,7 +73,7 @@ class Startup(QObject):
         self.store = store
         log.info("store ready: %s (schema version %d)", store.path, store.schema_version)
         self._shell.set_storage_state("ready")
-        self._shell.mark_started()
+        self._connect_vehicle()
 
     def _store_failed(self, error: BaseException) -> None:
         from headunit.services.store import DatabaseTooNewError
@@ -78,9 +90,24 @@ class Startup(QObject):
             )
         self._shell.set_storage_state("unavailable")
         self._shell.show_notice(text)
-        self._shell.mark_started()
+        self._connect_vehicle()
+
+    def _connect_vehicle(self) -> None:
+        """The vehicle feed starts once storage has answered (it restores last-known values)."""
+        from headunit.qt.vehicle_feed import VehicleFeed
+        from headunit.services.vehicle.factory import build_source
+
+        assert self._tasks is not None
+        self.feed = VehicleFeed(self._vehicle, self._tasks, parent=self)
+        self.feed.problem.connect(self._shell.show_notice)
+        self.feed.ready.connect(self._shell.mark_started)
+        config, start_at = self._config, self._scenario_start
+        self.feed.start(lambda: build_source(config, start_at), self.store)
 
     def close(self) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed = None
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -94,7 +94,8 @@ def _resolve_paths(config: Config, base_dir: Path, env: Mapping[str, str]) -> Co
         config,
         paths=replace(config.paths, data_dir=data_dir),
         backend=replace(config.backend, ca_bundle=resolve(config.backend.ca_bundle)),
-        vehicle=replace(config.vehicle, replay_file=resolve(config.vehicle.replay_file)),
+        vehicle=replace(config.vehicle, replay_file=resolve(config.vehicle.replay_file),
+                        can_dbc=resolve(config.vehicle.can_dbc), can_mapping=resolve(config.vehicle.can_mapping)),
     )
 
 
@@ -103,6 +104,9 @@ def _check_files_exist(config: Config, source_of: Mapping[str, str]) -> None:
     wanted = {"backend.ca_bundle": config.backend.ca_bundle}
     if config.vehicle.source == "replay":
         wanted["vehicle.replay_file"] = config.vehicle.replay_file
+    if config.vehicle.source in ("can", "replay"):
+        wanted["vehicle.can_dbc"] = config.vehicle.can_dbc
+        wanted["vehicle.can_mapping"] = config.vehicle.can_mapping
     for key, value in wanted.items():
         if value and not os.path.isfile(value):
             raise ConfigError(source_of[key], [problem(key, f"file not found: {value}")])

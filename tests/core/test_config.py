@@ -50,7 +50,7 @@ def test_defaults_are_the_documented_values() -> None:
     assert config.display == DisplayConfig(1280, 720, "day", "en", "")
     assert config.paths.data_dir == ""
     assert config.backend == BackendConfig("", "", 3.0, 10.0)
-    assert config.vehicle == VehicleConfig("simulator", "city_drive", "socketcan", "can0", "")
+    assert config.vehicle == VehicleConfig("simulator", "city-drive", "socketcan", "can0", "")
     assert all(dataclasses.astuple(config.features))
     assert config.restrictions == RestrictionLimits(21, 120, 5, False, False, False)
     assert config.logging == LoggingConfig("info", 1_000_000, 5)
@@ -172,6 +172,16 @@ SIZES = "expected a size from 320x240 to 3840x2160"
         ("backend", "read_timeout_s", -1.5, "expected a number > 0, got -1.5"),
         ("backend", "read_timeout_s", math.inf, "expected a number > 0, got inf"),
         ("backend", "read_timeout_s", math.nan, "expected a number > 0, got nan"),
+        ("vehicle", "low_fuel_percent", 0, "expected an integer from 1 to 50, got 0"),
+        ("vehicle", "low_fuel_percent", 51, "expected an integer from 1 to 50, got 51"),
+        ("vehicle", "low_tyre_kpa", 49, "expected an integer from 50 to 500, got 49"),
+        ("vehicle", "low_tyre_kpa", 501, "expected an integer from 50 to 500, got 501"),
+        ("restrictions", "moving_above_kmh", 0, "expected a number > 0, got 0"),
+        ("restrictions", "moving_above_kmh", math.inf, "expected a number > 0, got inf"),
+        ("restrictions", "stopped_below_kmh", -0.5, "expected a number >= 0, got -0.5"),
+        ("restrictions", "stopped_below_kmh", math.nan, "expected a number >= 0, got nan"),
+        ("restrictions", "stop_hold_s", -1, "expected a number from 0 to 30, got -1"),
+        ("restrictions", "stop_hold_s", 30.5, "expected a number from 0 to 30, got 30.5"),
     ],
 )
 def test_out_of_range_values(section: str, key: str, value: Any, expected: str) -> None:
@@ -229,6 +239,39 @@ def test_unknown_keys_and_sections_are_errors_with_a_hint(data: dict, key: str, 
     error = error_for(data)
     assert str(error) == f"{SOURCE}: {line}"
     assert [p.key for p in error.problems] == [key]
+
+
+def test_new_vehicle_and_restriction_keys_have_their_documented_defaults() -> None:
+    vehicle, limits = Config().vehicle, Config().restrictions
+    assert (vehicle.can_dbc, vehicle.can_mapping) == ("", "")
+    assert (vehicle.low_fuel_percent, vehicle.low_tyre_kpa) == (10, 190)
+    hysteresis = (limits.moving_above_kmh, limits.stopped_below_kmh, limits.stop_hold_s)
+    assert hysteresis == (8.0, 3.0, 2.0)
+    config = config_from_mapping({"restrictions": {"stop_hold_s": 0, "stopped_below_kmh": 0},
+                                  "vehicle": {"can_dbc": "my.dbc"}}, SOURCE)
+    assert config.restrictions.stop_hold_s == 0.0 and config.vehicle.can_dbc == "my.dbc"
+
+
+@pytest.mark.parametrize("table, got", [
+    ({"stopped_below_kmh": 10}, "(8), got 10"),
+    ({"stopped_below_kmh": 8.0}, "(8), got 8"),
+    ({"moving_above_kmh": 2.5}, "(2.5), got 3"),
+    ({"moving_above_kmh": 20, "stopped_below_kmh": 20.0}, "(20), got 20"),
+])
+def test_stopped_below_must_be_less_than_moving_above(table: dict, got: str) -> None:
+    error = error_for({"restrictions": table})
+    assert str(error) == (
+        f"{SOURCE}: restrictions.stopped_below_kmh: expected less than "
+        f"restrictions.moving_above_kmh {got}"
+    )
+    assert [p.key for p in error.problems] == ["restrictions.stopped_below_kmh"]
+
+
+def test_hysteresis_check_is_skipped_when_a_key_is_already_wrong() -> None:
+    error = error_for({"restrictions": {"moving_above_kmh": -1, "stopped_below_kmh": 5}})
+    assert [p.key for p in error.problems] == ["restrictions.moving_above_kmh"]
+    with pytest.raises(ConfigError, match="restrictions.stopped_below_kmh: expected less"):
+        with_overrides(Config(), {"restrictions.moving_above_kmh": 1.0})
 
 
 def test_replay_source_needs_a_replay_file() -> None:
@@ -310,7 +353,19 @@ def vehicles(draw: st.DrawFn) -> VehicleConfig:
     replay = safe_text.filter(bool) if source == "replay" else safe_text
     return VehicleConfig(
         source, draw(safe_text.filter(bool)), draw(safe_text.filter(bool)),
-        draw(safe_text.filter(bool)), draw(replay),
+        draw(safe_text.filter(bool)), draw(replay), draw(safe_text), draw(safe_text),
+        draw(st.integers(1, 50)), draw(st.integers(50, 500)),
+    )
+
+
+@st.composite
+def restriction_limits(draw: st.DrawFn) -> RestrictionLimits:
+    moving_above = draw(st.floats(min_value=0, max_value=1e6, exclude_min=True))
+    stopped_below = draw(st.floats(min_value=0, max_value=moving_above, exclude_max=True))
+    return RestrictionLimits(
+        draw(positive_ints), draw(positive_ints), draw(positive_ints),
+        draw(st.booleans()), draw(st.booleans()), draw(st.booleans()),
+        moving_above, stopped_below, draw(st.floats(0, 30)),
     )
 
 
@@ -335,10 +390,7 @@ configs = st.builds(
     ),
     vehicle=vehicles(),
     features=st.builds(FeaturesConfig, *[st.booleans()] * 6),
-    restrictions=st.builds(
-        RestrictionLimits, positive_ints, positive_ints, positive_ints,
-        st.booleans(), st.booleans(), st.booleans(),
-    ),
+    restrictions=restriction_limits(),
     logging=st.builds(
         LoggingConfig, st.sampled_from(LOG_LEVELS), st.integers(10_000, 2**63 - 1),
         st.integers(0, 100),

@@ -9,6 +9,8 @@ Window {
 
     required property ShellStore shell
     required property StatusStore status
+    required property VehicleStore vehicle
+    required property RestrictionsStore restrictions
 
     // True once the current view is loaded and start-up work has finished:
     // what --screenshot waits for.
@@ -89,7 +91,7 @@ Window {
             objectName: "vehicleLoader"
             anchors.fill: parent
             current: root.shell.currentArea === "vehicle"
-            sourceComponent: Component { VehicleView {} }
+            sourceComponent: Component { VehicleView { vehicle: root.vehicle; restrictions: root.restrictions } }
         }
         AreaLoader {
             objectName: "appsLoader"

@@ -72,7 +72,33 @@ def _create_settings(db: sqlite_utils.Database) -> None:
     )
 
 
+def _create_vehicle_tables(db: sqlite_utils.Database) -> None:
+    # Last-known signal values, shown "as of" their time after a restart; the value
+    # is the JSON of the VSS value (bool, number or string).
+    db.execute(
+        """
+        CREATE TABLE vehicle_signals (
+            path TEXT PRIMARY KEY,
+            value TEXT NOT NULL CHECK (json_valid(value)),
+            quality TEXT NOT NULL,
+            timestamp REAL NOT NULL
+        )
+        """
+    )
+    # At most one pending pre-heat; `due_at` is a UTC ISO 8601 time.
+    db.execute(
+        """
+        CREATE TABLE preheat_schedule (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            due_at TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "settings", _create_settings),
-    # Append the next migration here, with version 2.
+    Migration(2, "vehicle_tables", _create_vehicle_tables),
+    # Append the next migration here, with version 3.
 )
