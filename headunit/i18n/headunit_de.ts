@@ -36,6 +36,115 @@
     </message>
 </context>
 <context>
+    <name>CarTopViewPanel</name>
+    <message>
+        <source>front left</source>
+        <translation>vorne links</translation>
+    </message>
+    <message>
+        <source>front right</source>
+        <translation>vorne rechts</translation>
+    </message>
+    <message>
+        <source>rear left</source>
+        <translation>hinten links</translation>
+    </message>
+    <message>
+        <source>rear right</source>
+        <translation>hinten rechts</translation>
+    </message>
+    <message>
+        <source>kPa · low</source>
+        <translation>kPa · niedrig</translation>
+    </message>
+    <message>
+        <source>kPa</source>
+        <translation>kPa</translation>
+    </message>
+    <message>
+        <source>Tyre %1: %2 kPa</source>
+        <translation>Reifen %1: %2 kPa</translation>
+    </message>
+</context>
+<context>
+    <name>ClimatePanel</name>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Fahrer</translation>
+    </message>
+    <message>
+        <source>Passenger</source>
+        <translation>Beifahrer</translation>
+    </message>
+    <message>
+        <source>Fan</source>
+        <translation>Gebläse</translation>
+    </message>
+    <message>
+        <source>Seat L: %1</source>
+        <translation>Sitz L: %1</translation>
+    </message>
+    <message>
+        <source>Seat R: %1</source>
+        <translation>Sitz R: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyPanel</name>
+    <message>
+        <source>Range</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>Battery %1</source>
+        <translation>Batterie %1</translation>
+    </message>
+    <message>
+        <source>Fuel %1</source>
+        <translation>Tank %1</translation>
+    </message>
+    <message>
+        <source>charging</source>
+        <translation>lädt</translation>
+    </message>
+    <message>
+        <source>charging, %1 min left</source>
+        <translation>lädt, noch %1 min</translation>
+    </message>
+    <message>
+        <source>Outside %1 · Cabin %2</source>
+        <translation>Außen %1 · Innen %2</translation>
+    </message>
+    <message>
+        <source>Odometer %1</source>
+        <translation>Kilometerstand %1</translation>
+    </message>
+    <message>
+        <source>Service: –</source>
+        <translation>Service: –</translation>
+    </message>
+    <message>
+        <source>Service due now</source>
+        <translation>Service jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Service in %1 km</source>
+        <translation>Service in %1 km</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Offline map, search and routing</source>
@@ -88,6 +197,41 @@
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PreheatPanel</name>
+    <message>
+        <source>Pre-heating the cabin</source>
+        <translation>Innenraum wird vorgeheizt</translation>
+    </message>
+    <message>
+        <source>Pre-heat scheduled for %1</source>
+        <translation>Vorheizen geplant um %1</translation>
+    </message>
+    <message>
+        <source>Pre-heat</source>
+        <translation>Vorheizen</translation>
+    </message>
+    <message>
+        <source>Pre-heat now</source>
+        <translation>Jetzt vorheizen</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled pre-heat</source>
+        <translation>Geplantes Vorheizen löschen</translation>
+    </message>
+    <message>
+        <source>Schedule for %1:%2</source>
+        <translation>Für %1:%2 planen</translation>
     </message>
 </context>
 <context>
@@ -169,6 +313,28 @@
     </message>
 </context>
 <context>
+    <name>Stepper</name>
+    <message>
+        <source>Decrease %1</source>
+        <translation>%1 verringern</translation>
+    </message>
+    <message>
+        <source>Increase %1</source>
+        <translation>%1 erhöhen</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleFeed</name>
+    <message>
+        <source>Vehicle data unavailable: %1</source>
+        <translation>Fahrzeugdaten nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>The vehicle is not connected.</source>
+        <translation>Das Fahrzeug ist nicht verbunden.</translation>
+    </message>
+</context>
+<context>
     <name>VehicleView</name>
     <message>
         <source>No vehicle data</source>
@@ -177,6 +343,112 @@
     <message>
         <source>Range, doors, windows, tyres and climate appear here once the vehicle is connected.</source>
         <translation>Reichweite, Türen, Fenster, Reifen und Klima erscheinen hier, sobald das Fahrzeug verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Climate</source>
+        <translation>Klima</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Not current: connection to the vehicle lost</source>
+        <translation>Nicht aktuell: Verbindung zum Fahrzeug unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleWarnings</name>
+    <message>
+        <source>Fuel low: %1 % left</source>
+        <translation>Tank fast leer: noch %1 %</translation>
+    </message>
+    <message>
+        <source>Battery low: %1 % left</source>
+        <translation>Batterie fast leer: noch %1 %</translation>
+    </message>
+    <message>
+        <source>Low tyre pressure, %1: %2 kPa</source>
+        <translation>Reifendruck niedrig, %1: %2 kPa</translation>
+    </message>
+    <message>
+        <source>Service due</source>
+        <translation>Service fällig</translation>
+    </message>
+    <message>
+        <source>Vehicle data not current</source>
+        <translation>Fahrzeugdaten nicht aktuell</translation>
+    </message>
+    <message>
+        <source>Signal out of range, not shown: %1</source>
+        <translation>Signalwert ungültig, nicht angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 offen</translation>
+    </message>
+    <message>
+        <source>%1 open while moving</source>
+        <translation>%1 offen während der Fahrt</translation>
+    </message>
+    <message>
+        <source>front left</source>
+        <translation>vorne links</translation>
+    </message>
+    <message>
+        <source>front right</source>
+        <translation>vorne rechts</translation>
+    </message>
+    <message>
+        <source>rear left</source>
+        <translation>hinten links</translation>
+    </message>
+    <message>
+        <source>rear right</source>
+        <translation>hinten rechts</translation>
+    </message>
+    <message>
+        <source>Front driver&apos;s door</source>
+        <translation>Fahrertür</translation>
+    </message>
+    <message>
+        <source>Front passenger&apos;s door</source>
+        <translation>Beifahrertür</translation>
+    </message>
+    <message>
+        <source>Rear door on the driver&apos;s side</source>
+        <translation>Hintere Tür Fahrerseite</translation>
+    </message>
+    <message>
+        <source>Rear door on the passenger&apos;s side</source>
+        <translation>Hintere Tür Beifahrerseite</translation>
+    </message>
+    <message>
+        <source>Trunk</source>
+        <translation>Kofferraum</translation>
+    </message>
+    <message>
+        <source>Hood</source>
+        <translation>Motorhaube</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>Keine Warnungen</translation>
     </message>
 </context>
 </TS>

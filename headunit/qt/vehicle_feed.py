@@ -216,3 +216,4 @@ class VehicleFeed(QObject):
 
             save_signals(self._store, list(self._vehicle.state.samples.values()))
             self._unsaved = False
+        self._store = None  # the caller closes it; a second stop() does nothing

@@ -17,7 +17,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.core.config import VehicleConfig
 from headunit.core.restrictions import DrivingState
-from headunit.core.signals import GEAR_DRIVE, GEAR_NEUTRAL, GEAR_PARK, Sample, SignalState
+from headunit.core.signals import GEAR_DRIVE, GEAR_NEUTRAL, GEAR_PARK, Quality, Sample, SignalState
 from headunit.core.vehicle_warnings import vehicle_warnings
 from headunit.qt.coalescer import Coalescer
 from headunit.qt.stores.warning_model import WarningListModel
@@ -108,6 +108,13 @@ class VehicleStore(QObject):
 
     def set_live(self, live: bool) -> None:
         if live:
+            if self._data_state == "lastKnown":
+                # Restored values are not carried into live data: what the live
+                # source never sends must not linger as "not current".
+                restored = [p for p, s in self.state.samples.items() if s.quality == Quality.STALE]
+                for path in restored:
+                    del self.state.samples[path]
+                self._coalescer.request({_group_of(p) for p in restored})
             self._set_data_state("live")
         elif self._data_state == "live":
             changed = self.state.mark_all_stale()

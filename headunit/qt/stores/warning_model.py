@@ -13,23 +13,23 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 _C = "VehicleWarnings"
 _TEMPLATES = {
-    "low_fuel": QT_TRANSLATE_NOOP(_C, "Fuel low: %1 % left"),
-    "low_battery": QT_TRANSLATE_NOOP(_C, "Battery low: %1 % left"),
-    "low_tyre": QT_TRANSLATE_NOOP(_C, "Low tyre pressure, %1: %2 kPa"),
-    "service_due": QT_TRANSLATE_NOOP(_C, "Service due"),
-    "stale_data": QT_TRANSLATE_NOOP(_C, "Vehicle data not current"),
-    "out_of_range": QT_TRANSLATE_NOOP(_C, "Signal out of range, not shown: %1"),
+    "low_fuel": QT_TRANSLATE_NOOP("VehicleWarnings", "Fuel low: %1 % left"),
+    "low_battery": QT_TRANSLATE_NOOP("VehicleWarnings", "Battery low: %1 % left"),
+    "low_tyre": QT_TRANSLATE_NOOP("VehicleWarnings", "Low tyre pressure, %1: %2 kPa"),
+    "service_due": QT_TRANSLATE_NOOP("VehicleWarnings", "Service due"),
+    "stale_data": QT_TRANSLATE_NOOP("VehicleWarnings", "Vehicle data not current"),
+    "out_of_range": QT_TRANSLATE_NOOP("VehicleWarnings", "Signal out of range, not shown: %1"),
 }
-_OPEN = QT_TRANSLATE_NOOP(_C, "%1 open")
-_OPEN_MOVING = QT_TRANSLATE_NOOP(_C, "%1 open while moving")
+_OPEN = QT_TRANSLATE_NOOP("VehicleWarnings", "%1 open")
+_OPEN_MOVING = QT_TRANSLATE_NOOP("VehicleWarnings", "%1 open while moving")
 _NAMES = {
-    "front_left": QT_TRANSLATE_NOOP(_C, "front left"), "front_right": QT_TRANSLATE_NOOP(_C, "front right"),
-    "rear_left": QT_TRANSLATE_NOOP(_C, "rear left"), "rear_right": QT_TRANSLATE_NOOP(_C, "rear right"),
-    "front_driver": QT_TRANSLATE_NOOP(_C, "Front driver's door"),
-    "front_passenger": QT_TRANSLATE_NOOP(_C, "Front passenger's door"),
-    "rear_driver": QT_TRANSLATE_NOOP(_C, "Rear door on the driver's side"),
-    "rear_passenger": QT_TRANSLATE_NOOP(_C, "Rear door on the passenger's side"),
-    "trunk": QT_TRANSLATE_NOOP(_C, "Trunk"), "hood": QT_TRANSLATE_NOOP(_C, "Hood"),
+    "front_left": QT_TRANSLATE_NOOP("VehicleWarnings", "front left"), "front_right": QT_TRANSLATE_NOOP("VehicleWarnings", "front right"),
+    "rear_left": QT_TRANSLATE_NOOP("VehicleWarnings", "rear left"), "rear_right": QT_TRANSLATE_NOOP("VehicleWarnings", "rear right"),
+    "front_driver": QT_TRANSLATE_NOOP("VehicleWarnings", "Front driver's door"),
+    "front_passenger": QT_TRANSLATE_NOOP("VehicleWarnings", "Front passenger's door"),
+    "rear_driver": QT_TRANSLATE_NOOP("VehicleWarnings", "Rear door on the driver's side"),
+    "rear_passenger": QT_TRANSLATE_NOOP("VehicleWarnings", "Rear door on the passenger's side"),
+    "trunk": QT_TRANSLATE_NOOP("VehicleWarnings", "Trunk"), "hood": QT_TRANSLATE_NOOP("VehicleWarnings", "Hood"),
 }
 
 

@@ -99,8 +99,8 @@ class _Parser:
 
     def header_line(self, n: int, key: str, value: str) -> None:
         if self.first_keyframe_line:
-            raise self.fail(n, key, f"header line after the first keyframe (line {self.first_keyframe_line}); "
-                                    "expected the header at the top of the file")
+            raise self.fail(n, key, f"header line after the first keyframe (line {self.first_keyframe_line}; "
+                                    "expected the header at the top of the file)")
         if key not in HEADER_KEYS:
             hint = (f"; a keyframe starts with its time, e.g. '0:30 {key} ...'" if key in ALIASES or key in CATALOGUE
                     else _did_you_mean(key, HEADER_KEYS))
@@ -141,9 +141,9 @@ class _Parser:
         ramp = len(tokens) == 4
         frames = self.tracks.setdefault(path, [])
         if frames and t <= frames[-1].t:
-            before = "already has a keyframe at" if t == frames[-1].t else "has a later keyframe at"
-            raise self.fail(n, "time", f"{format_time(t)}: {path} {before} {format_time(frames[-1].t)} "
-                                       f"(line {frames[-1].line}); expected the times of one signal to increase")
+            what = "is the time of" if t == frames[-1].t else "goes back before"
+            raise self.fail(n, "time", f"{format_time(t)} {what} the previous keyframe of {path} "
+                                       f"(line {frames[-1].line}; expected the times of one signal to increase)")
         if ramp:
             datatype = CATALOGUE[path].datatype
             if datatype in ("boolean", "string"):

@@ -62,7 +62,7 @@ class ScenarioSource:
         return self._thread is not None and self._thread.is_alive()
 
     def now(self) -> float:
-        """Current scenario time in seconds (not wrapped for `loop`, not clamped)."""
+        """Scenario time now, in seconds; past the duration once the end is reached (unless looping)."""
         with self._lock:
             return self._now_locked()
 

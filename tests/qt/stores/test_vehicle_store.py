@@ -61,8 +61,10 @@ def test_last_known_values_show_as_of_their_time_until_live(qapp):
     assert store.dataState == "lastKnown" and store.asOfText == "18:42"
     assert store.rangeKm == 300.0
     store.set_live(True)
+    assert math.isnan(store.rangeKm)  # restored values do not linger once the source is live
+    feed(store, Powertrain__Range=280_000)
     store.load_last_known([make_sample("Vehicle.Powertrain.Range", 1_000, 1.0)], datetime(2026, 11, 20, 18, 0))
-    assert store.dataState == "live" and store.rangeKm == 300.0
+    assert store.dataState == "live" and store.rangeKm == 280.0
 
 
 def test_losing_the_source_marks_everything_stale_and_tells_listeners(qapp):

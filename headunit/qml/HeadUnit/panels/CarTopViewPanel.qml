@@ -95,8 +95,10 @@ Rectangle {
 
     Repeater {
         model: [
-            { key: "frontLeft", left: true, top: true }, { key: "frontRight", left: false, top: true },
-            { key: "rearLeft", left: true, top: false }, { key: "rearRight", left: false, top: false }
+            { key: "frontLeft", name: qsTr("front left"), left: true, top: true },
+            { key: "frontRight", name: qsTr("front right"), left: false, top: true },
+            { key: "rearLeft", name: qsTr("rear left"), left: true, top: false },
+            { key: "rearRight", name: qsTr("rear right"), left: false, top: false }
         ]
         delegate: Column {
             required property var modelData
@@ -129,7 +131,7 @@ Rectangle {
                 font.pixelSize: Sizes.fontCaption
             }
             Accessible.role: Accessible.StaticText
-            Accessible.name: qsTr("Tyre %1: %2 kPa").arg(modelData.key).arg(isNaN(kpa) ? "–" : Math.round(kpa))
+            Accessible.name: qsTr("Tyre %1: %2 kPa").arg(modelData.name).arg(isNaN(kpa) ? "–" : Math.round(kpa))
         }
     }
 }

@@ -30,13 +30,17 @@ Rectangle {
     border.width: 1
 
     Grid {
+        id: grid
+        readonly property real cellWidth: Math.min(Sizes.touchTarget * 2 + Sizes.dp(150),
+                                                   (root.width - 2 * Sizes.margin - columnSpacing) / 2)
         anchors.centerIn: parent
         columns: 2
-        columnSpacing: Sizes.margin * 2
+        columnSpacing: Sizes.margin
         rowSpacing: Sizes.margin
 
         Stepper {
             objectName: "driverSetpoint"
+            width: grid.cellWidth
             label: qsTr("Driver")
             valueText: root.setpointText(root.driverSetpoint)
             minusEnabled: !isNaN(root.driverSetpoint) && root.driverSetpoint > root.minimumSetpoint
@@ -46,6 +50,7 @@ Rectangle {
         }
         Stepper {
             objectName: "passengerSetpoint"
+            width: grid.cellWidth
             label: qsTr("Passenger")
             valueText: root.setpointText(root.passengerSetpoint)
             minusEnabled: !isNaN(root.passengerSetpoint) && root.passengerSetpoint > root.minimumSetpoint
@@ -55,6 +60,7 @@ Rectangle {
         }
         Stepper {
             objectName: "fan"
+            width: grid.cellWidth
             label: qsTr("Fan")
             valueText: isNaN(root.fanPercent) ? "–" : Math.round(root.fanPercent / 20)
             minusEnabled: !isNaN(root.fanPercent) && root.fanPercent > 0
@@ -62,16 +68,19 @@ Rectangle {
             onDecreased: root.fanRequested(Math.max(0, Math.round(root.fanPercent / 20) * 20 - 20))
             onIncreased: root.fanRequested(Math.min(100, (isNaN(root.fanPercent) ? 0 : Math.round(root.fanPercent / 20) * 20) + 20))
         }
-        Row {
+        Column {
+            width: grid.cellWidth
             spacing: Sizes.spacing
             TextButton {
                 objectName: "seatHeatDriver"
+                width: parent.width
                 text: qsTr("Seat L: %1").arg(root.seatText(root.seatHeatDriver))
                 accent: !isNaN(root.seatHeatDriver) && root.seatHeatDriver > 0
                 onClicked: root.seatHeatRequested("driver", root.nextSeatLevel(root.seatHeatDriver))
             }
             TextButton {
                 objectName: "seatHeatPassenger"
+                width: parent.width
                 text: qsTr("Seat R: %1").arg(root.seatText(root.seatHeatPassenger))
                 accent: !isNaN(root.seatHeatPassenger) && root.seatHeatPassenger > 0
                 onClicked: root.seatHeatRequested("passenger", root.nextSeatLevel(root.seatHeatPassenger))

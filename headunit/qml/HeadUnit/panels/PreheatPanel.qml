@@ -49,13 +49,16 @@ Rectangle {
         }
 
         Row {
+            id: timeRow
+            readonly property real stepperWidth: Math.min(Sizes.touchTarget * 2 + Sizes.dp(70),
+                                                          (parent.width - spacing) / 2)
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: Sizes.spacing
             visible: root.dueText.length === 0
 
             Stepper {
                 objectName: "preheatHour"
-                width: Sizes.touchTarget * 2 + Sizes.dp(70)
+                width: timeRow.stepperWidth
                 label: qsTr("Hour")
                 valueText: root.two(root.hour)
                 onDecreased: root.hour = (root.hour + 23) % 24
@@ -63,7 +66,7 @@ Rectangle {
             }
             Stepper {
                 objectName: "preheatMinute"
-                width: Sizes.touchTarget * 2 + Sizes.dp(70)
+                width: timeRow.stepperWidth
                 label: qsTr("Minute")
                 valueText: root.two(root.minute)
                 onDecreased: root.minute = (root.minute + 55) % 60
