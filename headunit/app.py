@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickWindow
 
     from headunit.qt.startup import Startup
-    from headunit.qt.stores import RestrictionsStore, ShellStore, StatusStore, VehicleStore
+    from headunit.qt.stores.restrictions_store import RestrictionsStore
+    from headunit.qt.stores.shell_store import ShellStore
+    from headunit.qt.stores.status_store import StatusStore
+    from headunit.qt.stores.vehicle_store import VehicleStore
     from headunit.qt.tasks import TaskRunner
 
 QML_DIR = Path(__file__).resolve().parent / "qml"
@@ -56,9 +59,16 @@ class Ui:
     window: QQuickWindow
     shell: ShellStore
     status: StatusStore
-    vehicle: VehicleStore
-    restrictions: RestrictionsStore
     startup: Startup
+
+    @property
+    def vehicle(self) -> VehicleStore | None:
+        """Created after the first frame (`startup.begin`); None before."""
+        return self.startup.vehicle
+
+    @property
+    def restrictions(self) -> RestrictionsStore | None:
+        return self.startup.restrictions
 
     def dispose(self) -> None:
         """Tear the QML scene down before the stores it binds to go away."""
@@ -79,24 +89,19 @@ def build_ui(config: Config, scenario_start: float = 0.0) -> Ui | None:
 
     from headunit.core.areas import enabled_areas
     from headunit.qt.startup import Startup
-    from headunit.qt.stores import AreaListModel, RestrictionsStore, ShellStore, StatusStore, VehicleStore
-    from headunit.qt.vehicle_feed import link_status
+    from headunit.qt.stores import AreaListModel, ShellStore, StatusStore
 
     shell = ShellStore(AreaListModel(enabled_areas(config.features)), night=config.display.theme == "night")
     status = StatusStore()
-    vehicle = VehicleStore(config.vehicle)
-    restrictions = RestrictionsStore(config.restrictions, vehicle.state)
-    link_status(vehicle, restrictions, status)
-    startup = Startup(shell, status, vehicle, config, scenario_start)
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_DIR))
-    engine.setInitialProperties({"shell": shell, "status": status, "vehicle": vehicle,
-                                 "restrictions": restrictions,
+    engine.setInitialProperties({"shell": shell, "status": status,
                                  "width": config.display.width, "height": config.display.height})
     engine.loadFromModule("HeadUnit", "Main")
     if not engine.rootObjects():
         return None
-    return Ui(engine, engine.rootObjects()[0], shell, status, vehicle, restrictions, startup)
+    window = engine.rootObjects()[0]
+    return Ui(engine, window, shell, status, Startup(window, shell, status, config, scenario_start))
 
 
 def _wait_for_first_frame(window: QQuickWindow, timeout_ms: int = 10_000) -> None:

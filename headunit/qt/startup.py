@@ -15,9 +15,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from headunit.core.config import Config
-from headunit.qt.stores import ShellStore, StatusStore, VehicleStore
+from headunit.qt.stores import ShellStore, StatusStore
 
 if TYPE_CHECKING:
+    from PySide6.QtQuick import QQuickWindow
+
+    from headunit.qt.stores.restrictions_store import RestrictionsStore
+    from headunit.qt.stores.vehicle_store import VehicleStore
     from headunit.qt.vehicle_feed import VehicleFeed
     from headunit.qt.tasks import TaskRunner
     from headunit.services.store import Store
@@ -34,18 +38,20 @@ def _open_store(data_dir: Path) -> Store:
 class Startup(QObject):
     def __init__(
         self,
+        window: QQuickWindow,
         shell: ShellStore,
         status: StatusStore,
-        vehicle: VehicleStore,
         config: Config,
         scenario_start: float = 0.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._window = window
         self._shell = shell
         self._status = status
-        self._vehicle = vehicle
         self._config = config
+        self.vehicle: VehicleStore | None = None
+        self.restrictions: RestrictionsStore | None = None
         self._scenario_start = scenario_start
         self._data_dir = Path(config.paths.data_dir)
         self._tasks: TaskRunner | None = None
@@ -56,6 +62,7 @@ class Startup(QObject):
     def begin(self, tasks: TaskRunner) -> None:
         """Called once the first frame is on screen, with the worker pool to use."""
         self._tasks = tasks
+        self._make_vehicle_stores()
         self._status.start_clock()
         from headunit.qt.connectivity import ConnectivityMonitor
 
@@ -92,13 +99,25 @@ class Startup(QObject):
         self._shell.show_notice(text)
         self._connect_vehicle()
 
+    def _make_vehicle_stores(self) -> None:
+        """After the first frame: the vehicle stores and what they import cost ~25 ms."""
+        from headunit.qt.stores.restrictions_store import RestrictionsStore
+        from headunit.qt.stores.vehicle_store import VehicleStore
+        from headunit.qt.vehicle_feed import link_status
+
+        self.vehicle = VehicleStore(self._config.vehicle, parent=self)
+        self.restrictions = RestrictionsStore(self._config.restrictions, self.vehicle.state, parent=self)
+        link_status(self.vehicle, self.restrictions, self._status)
+        self._window.setProperty("vehicle", self.vehicle)
+        self._window.setProperty("restrictions", self.restrictions)
+
     def _connect_vehicle(self) -> None:
         """The vehicle feed starts once storage has answered (it restores last-known values)."""
         from headunit.qt.vehicle_feed import VehicleFeed
         from headunit.services.vehicle.factory import build_source
 
-        assert self._tasks is not None
-        self.feed = VehicleFeed(self._vehicle, self._tasks, parent=self)
+        assert self._tasks is not None and self.vehicle is not None
+        self.feed = VehicleFeed(self.vehicle, self._tasks, parent=self)
         self.feed.problem.connect(self._shell.show_notice)
         self.feed.ready.connect(self._shell.mark_started)
         config, start_at = self._config, self._scenario_start

@@ -18,7 +18,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from headunit.core.preheat import PreheatAction, action_for, next_occurrence
 from headunit.core.signals import Sample
-from headunit.qt.stores import RestrictionsStore, StatusStore
+from headunit.qt.stores import StatusStore
+from headunit.qt.stores.restrictions_store import RestrictionsStore
 from headunit.qt.stores.vehicle_store import PRECONDITIONING, VehicleStore
 from headunit.services.vehicle.source import SignalSource, SourceState, SourceStatus
 

@@ -8,14 +8,16 @@ import pytest
 
 from headunit.core.config import Config, FeaturesConfig, with_overrides
 from headunit.qt.startup import Startup
-from headunit.qt.stores import AreaListModel, ShellStore, StatusStore, VehicleStore
+from PySide6.QtQuick import QQuickWindow
+
+from headunit.qt.stores import AreaListModel, ShellStore, StatusStore
 from headunit.core.areas import enabled_areas
 from headunit.services.store import MIGRATIONS, Migration, Store
 
 
 @pytest.fixture
 def stores(qapp):
-    return ShellStore(AreaListModel(enabled_areas(FeaturesConfig()))), StatusStore(), VehicleStore()
+    return ShellStore(AreaListModel(enabled_areas(FeaturesConfig()))), StatusStore(), QQuickWindow()
 
 
 @pytest.fixture
@@ -24,9 +26,9 @@ def start(stores, tasks, qtbot):
     started: list[Startup] = []
 
     def _start(data_dir) -> Startup:
-        shell, status, vehicle = stores
+        shell, status, window = stores
         config = with_overrides(Config(), {"paths.data_dir": str(data_dir), "vehicle.scenario": "city-drive"})
-        startup = Startup(shell, status, vehicle, config)
+        startup = Startup(window, shell, status, config)
         started.append(startup)
         startup.begin(tasks)
         qtbot.waitUntil(lambda: shell.started, timeout=10_000)

@@ -9,7 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from headunit.core.config import RestrictionLimits
-from headunit.qt.stores import RestrictionsStore, StatusStore, VehicleStore
+from headunit.qt.stores import StatusStore
+from headunit.qt.stores.restrictions_store import RestrictionsStore
+from headunit.qt.stores.vehicle_store import VehicleStore
 from headunit.qt.vehicle_feed import VehicleFeed, link_status
 from headunit.services.store import Store
 from headunit.services.vehicle.persistence import load_preheat, load_signals, save_preheat

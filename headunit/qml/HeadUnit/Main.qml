@@ -9,8 +9,9 @@ Window {
 
     required property ShellStore shell
     required property StatusStore status
-    required property VehicleStore vehicle
-    required property RestrictionsStore restrictions
+    // Set by the application after the first frame (their modules load then).
+    property QtObject vehicle: null
+    property QtObject restrictions: null
 
     // True once the current view is loaded and start-up work has finished:
     // what --screenshot waits for.
@@ -91,6 +92,7 @@ Window {
             objectName: "vehicleLoader"
             anchors.fill: parent
             current: root.shell.currentArea === "vehicle"
+            available: root.vehicle !== null && root.restrictions !== null
             sourceComponent: Component { VehicleView { vehicle: root.vehicle; restrictions: root.restrictions } }
         }
         AreaLoader {

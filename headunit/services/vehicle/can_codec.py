@@ -26,6 +26,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets" / "can"
 DEFAULT_DBC = ASSETS / "headunit.dbc"
 DEFAULT_MAPPING = ASSETS / "headunit_mapping.toml"
 
+
 @dataclass
 class CodecStats:
     """What decode() saw; read from any thread (plain ints), written by the reader only."""
@@ -195,5 +196,6 @@ def _range(spec: SignalSpec) -> str:
 
 def load_codec(dbc: str | Path = "", mapping: str | Path = "") -> CanCodec:
     """A codec from the config's vehicle.can_dbc / can_mapping; "" means the bundled file."""
-    return CanCodec(dbc or DEFAULT_DBC, mapping or DEFAULT_MAPPING)
+    return CanCodec(Path(dbc).expanduser() if dbc else DEFAULT_DBC,
+                    Path(mapping).expanduser() if mapping else DEFAULT_MAPPING)
 

@@ -8,6 +8,7 @@ cut to `max_gap`) on its own clock, so tests can drive it without sleeping.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
@@ -175,18 +176,19 @@ class ReplaySource:
         """Play the file once from playback time `base`; the time reached, None if stopped."""
         first = previous = None
         skipped, at = 0.0, base
-        for msg in read_log(self.file):
-            if first is None:
-                first = previous = msg.timestamp
-            gap = msg.timestamp - previous
-            if gap > self.max_gap:  # a car parked overnight does not stall the replay
-                skipped += gap - self.max_gap
-            previous = msg.timestamp
-            at = max(at, base + (msg.timestamp - first - skipped) / self.speed)
-            if not self._pace(batcher, start + at):
-                return None
-            batcher.add(self.codec.decode(msg, wall_start + at), self._clock())
-            self.frames_played += 1
+        with contextlib.closing(read_log(self.file)) as frames:
+            for msg in frames:
+                if first is None:
+                    first = previous = msg.timestamp
+                gap = msg.timestamp - previous
+                if gap > self.max_gap:  # a car parked overnight does not stall the replay
+                    skipped += gap - self.max_gap
+                previous = msg.timestamp
+                at = max(at, base + (msg.timestamp - first - skipped) / self.speed)
+                if not self._pace(batcher, start + at):
+                    return None
+                batcher.add(self.codec.decode(msg, wall_start + at), self._clock())
+                self.frames_played += 1
         return at
 
     def _pace(self, batcher: SampleBatcher, target: float) -> bool:

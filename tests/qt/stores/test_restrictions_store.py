@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from headunit.core.config import RestrictionLimits
 from headunit.core.signals import GEAR_DRIVE, GEAR_PARK, SignalState, make_sample
-from headunit.qt.stores import RestrictionsStore
+from headunit.qt.stores.restrictions_store import RestrictionsStore
 
 
 def feeder(store: RestrictionsStore, signals: SignalState):

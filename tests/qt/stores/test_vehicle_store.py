@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale
 from headunit.core.config import VehicleConfig
 from headunit.core.restrictions import DrivingState
 from headunit.core.signals import make_sample
-from headunit.qt.stores import VehicleStore
+from headunit.qt.stores.vehicle_store import VehicleStore
 
 GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 

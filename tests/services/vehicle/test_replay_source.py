@@ -171,3 +171,17 @@ def test_a_truncated_blf_is_refused(tmp_path):
 def test_speed_must_be_positive():
     with pytest.raises(ValueError, match="speed"):
         ReplaySource(CanCodec(), DRIVE, speed=0)
+
+
+def test_a_log_that_breaks_after_the_check_ends_lost_with_the_line(tmp_path):
+    log = tmp_path / "changing.log"
+    log.write_text(DRIVE.read_text(encoding="utf-8"), encoding="utf-8")
+    source = ReplaySource(CanCodec(), log, speed=math.inf)
+    log.write_text("(0.0) vcan0 320#50000000\n(0.1) vcan0 320#5\x00ZZ\n", encoding="utf-8")
+    player = Player(source)
+    try:
+        lost = player.until(SourceState.LOST, SourceState.ENDED)
+    finally:
+        source.stop()
+    assert lost.state is SourceState.LOST and lost.detail.startswith(f"{log}:2: cannot parse")
+    assert player.state.value("Vehicle.Powertrain.FuelSystem.RelativeLevel") == 0x50

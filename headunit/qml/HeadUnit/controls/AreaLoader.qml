@@ -6,13 +6,14 @@ Loader {
     id: root
 
     property bool current: false
+    property bool available: true   // false until what the view needs exists
     property bool shownOnce: false
     readonly property bool ready: status === Loader.Ready
 
     onCurrentChanged: if (current) shownOnce = true
     Component.onCompleted: if (current) shownOnce = true
 
-    active: current || shownOnce
+    active: available && (current || shownOnce)
     visible: current
     asynchronous: true
 }

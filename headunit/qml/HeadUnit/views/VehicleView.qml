@@ -1,14 +1,15 @@
 import QtQuick
 import HeadUnit
-import HeadUnit.Stores
 
 // The vehicle status area: an overview (energy, the car from above, tyres,
 // warnings) and a climate page (set-points, fan, seat heating, pre-heat).
+// `vehicle` is a VehicleStore and `restrictions` a RestrictionsStore; typed as
+// QtObject because their types register after the first frame (Main.qml).
 Item {
     id: root
 
-    required property VehicleStore vehicle
-    required property RestrictionsStore restrictions
+    required property QtObject vehicle
+    required property QtObject restrictions
 
     property int page: 0   // 0 overview, 1 climate
 
