@@ -117,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     startup.add_argument("--runs", type=_positive_int, default=5, help="runs of each program (default 5)")
     startup.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
 
+    signals = bench_kinds.add_parser("signals", help="CAN frames to QML: latency, GUI load, drops")
+    signals.add_argument("--seconds", type=_seconds, default=10.0, help="how long to send (default 10)")
+    signals.add_argument("--rate", type=_positive_int, default=1000, help="frames per second (default 1000)")
+    signals.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
+
     config = commands.add_parser("config", help="inspect the configuration")
     config_actions = config.add_subparsers(dest="config_action", metavar="ACTION", required=True, parser_class=_Parser)
     show = config_actions.add_parser("show", help="print the effective configuration as TOML")
@@ -151,6 +156,10 @@ def _load(args: argparse.Namespace) -> Config:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "bench" and args.bench == "signals":
+        from headunit.bench.signals import main as bench_signals
+
+        return bench_signals(seconds=args.seconds, rate=args.rate)
     if args.command == "bench":
         from headunit.bench.startup import main as bench_startup
 
