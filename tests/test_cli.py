@@ -112,3 +112,31 @@ def test_version_names_the_installed_package(capsys):
         main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.strip() == f"headunit {version('headunit')}"
+
+
+def test_simulate_headless_dump_prints_moving_values_at_t():
+    result = run_cli("simulate", "city-drive", "--headless", "--until", "60", "--dump")
+    assert result.returncode == 0, result.stderr
+    dump = __import__("json").loads(result.stdout)
+    assert dump["t"] == 60
+    assert dump["signals"]["Vehicle.Speed"]["value"] > 0
+    assert dump["signals"]["Vehicle.IsMoving"]["value"] is True
+
+
+def test_simulate_with_a_window_renders_the_scenario_at_a_time(tmp_path):
+    shot = tmp_path / "door.png"
+    result = run_cli("simulate", "door-open-while-moving", "--at", "75", "--area", "vehicle",
+                     "--platform", "offscreen", "--screenshot", str(shot), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(shot)).width() == 1280
+
+
+def test_until_without_headless_is_a_usage_error(capsys):
+    assert main(["simulate", "city-drive", "--until", "5"]) == 2
+    assert "--until and --dump go with --headless" in capsys.readouterr().err
+
+
+def test_record_refuses_a_log_format_it_cannot_write(tmp_path, capsys):
+    assert main(["record", str(tmp_path / "drive.txt"), "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "drive.txt" in err and len(err.strip().splitlines()) == 1

@@ -140,3 +140,31 @@ def test_a_preheat_missed_by_more_than_the_grace_is_dropped(harness, qtbot, tmp_
         qtbot.waitUntil(lambda: load_preheat(store) is None, timeout=5_000)
         assert not h.vehicle.preconditioning
         h.feed.stop()
+
+
+def test_a_bus_that_goes_quiet_marks_every_value_stale_then_live_again(harness, qtbot):
+    import can
+
+    from headunit.services.vehicle.can_codec import CanCodec
+    from headunit.services.vehicle.can_source import CanSource
+
+    codec = CanCodec()
+    channel = f"feed-test-{id(codec)}"
+    peer = can.Bus(interface="virtual", channel=channel)
+    try:
+        h = harness()
+        h.start(lambda: CanSource(codec, "virtual", channel, silence_timeout=0.3))
+        for frame in codec.frames_for({"Vehicle.Speed": 30.0, "Vehicle.Exterior.AirTemperature": -5.0}):
+            peer.send(frame)
+        qtbot.waitUntil(lambda: h.vehicle.dataState == "live" and h.vehicle.speedKmh == 30.0, timeout=5_000)
+        assert h.restrictions.drivingState == "moving"
+        qtbot.waitUntil(lambda: h.vehicle.dataState == "stale", timeout=5_000)  # silence: LOST
+        assert h.vehicle.speedKmh == 30.0  # kept, shown as not current
+        warnings = h.vehicle.warnings
+        codes = [warnings.data(warnings.index(r), warnings.CodeRole) for r in range(warnings.rowCount())]
+        assert "stale_data" in codes
+        for frame in codec.frames_for({"Vehicle.Speed": 0.0}):
+            peer.send(frame)
+        qtbot.waitUntil(lambda: h.vehicle.dataState == "live" and h.vehicle.speedKmh == 0.0, timeout=5_000)
+    finally:
+        peer.shutdown()
