@@ -150,12 +150,12 @@ def measure_ui(traffic: Traffic, rate: int, seconds: float) -> dict[str, float]:
         result: dict[str, float] = {}
 
         async def run() -> None:
-            while ui.vehicle is None or ui.startup.feed is None or ui.startup.feed._source is None:
+            while ui.vehicle is None or ui.startup.feed is None or ui.startup.feed.source is None:
                 await asyncio.sleep(0.01)
             vehicle = ui.vehicle
             vehicle.motionChanged.connect(lambda: probe.seen(vehicle.speedKmh, time.perf_counter()))
             await asyncio.sleep(0.3)  # the source's bus is open and the panel is loaded
-            source = ui.startup.feed._source
+            source = ui.startup.feed.source
             received_before = source.frames_received
             cpu, wall = time.thread_time(), time.perf_counter()
             sender = loop.run_in_executor(None, send, channel, traffic, rate, probe, done)

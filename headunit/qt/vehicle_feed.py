@@ -21,6 +21,8 @@ from headunit.core.signals import Sample
 from headunit.qt.stores import StatusStore
 from headunit.qt.stores.restrictions_store import RestrictionsStore
 from headunit.qt.stores.vehicle_store import PRECONDITIONING, VehicleStore
+from headunit.services.vehicle.persistence import (clear_preheat, load_preheat, load_signals, save_preheat,
+                                                   save_signals)
 from headunit.services.vehicle.source import SignalSource, SourceState, SourceStatus
 
 if TYPE_CHECKING:
@@ -90,13 +92,16 @@ class VehicleFeed(QObject):
         vehicle.preheatCancelRequested.connect(self.cancel_preheat)
         vehicle.on_change(lambda _: setattr(self, "_unsaved", True))
 
+    @property
+    def source(self) -> SignalSource | None:
+        """The running source; None until it is built, or after stop()."""
+        return self._source
+
     # -- start-up ---------------------------------------------------------------
     def start(self, build_source: Callable[[], SignalSource], store: Store | None) -> None:
         """Restore what the store kept, then build and start the source (on a worker)."""
         self._store = store
         if store is not None:
-            from headunit.services.vehicle.persistence import load_preheat, load_signals
-
             self._tasks.run(lambda: (load_signals(store), load_preheat(store)), on_done=self._restored,
                             name="restore vehicle data")
             self._save_timer.start()
@@ -157,15 +162,11 @@ class VehicleFeed(QObject):
         due = next_occurrence(hour, minute, now, datetime.now().astimezone().tzinfo)
         self._set_preheat(due)
         if self._store is not None:
-            from headunit.services.vehicle.persistence import save_preheat
-
             self._tasks.run(save_preheat, self._store, due, now, name="save pre-heat")
 
     def cancel_preheat(self) -> None:
         self._set_preheat(None)
         if self._store is not None:
-            from headunit.services.vehicle.persistence import clear_preheat
-
             self._tasks.run(clear_preheat, self._store, name="clear pre-heat")
 
     def _set_preheat(self, due: datetime | None) -> None:
@@ -199,8 +200,6 @@ class VehicleFeed(QObject):
     def save_now(self) -> None:
         if self._store is None or not self._unsaved:
             return
-        from headunit.services.vehicle.persistence import save_signals
-
         self._unsaved = False
         self._tasks.run(save_signals, self._store, list(self._vehicle.state.samples.values()),
                         name="save last-known vehicle data")
@@ -213,8 +212,6 @@ class VehicleFeed(QObject):
             self._source.stop()
             self._source = None
         if self._store is not None and self._unsaved:
-            from headunit.services.vehicle.persistence import save_signals
-
             save_signals(self._store, list(self._vehicle.state.samples.values()))
             self._unsaved = False
         self._store = None  # the caller closes it; a second stop() does nothing

@@ -83,11 +83,15 @@ class VehicleStore(QObject):
     def apply_samples(self, samples: Iterable[Sample]) -> list[str]:
         """Keep the samples; schedule notifications; return the paths that changed."""
         changed = self.state.apply_all(samples)
-        if changed:
-            self._coalescer.request({_group_of(p) for p in changed})
-            for listener in self._listeners:
-                listener(changed)
+        self._changed(changed)
         return changed
+
+    def _changed(self, paths: list[str]) -> None:
+        """Tell listeners at once and schedule QML's (coalesced) notifications."""
+        if paths:
+            self._coalescer.request({_group_of(p) for p in paths})
+            for listener in self._listeners:
+                listener(paths)
 
     def flush(self) -> None:
         """Send pending notifications now instead of at the end of the coalescing window."""
@@ -114,13 +118,10 @@ class VehicleStore(QObject):
                 restored = [p for p, s in self.state.samples.items() if s.quality == Quality.STALE]
                 for path in restored:
                     del self.state.samples[path]
-                self._coalescer.request({_group_of(p) for p in restored})
+                self._changed(restored)
             self._set_data_state("live")
         elif self._data_state == "live":
-            changed = self.state.mark_all_stale()
-            self._coalescer.request({_group_of(p) for p in changed})
-            for listener in self._listeners:
-                listener(changed)
+            self._changed(self.state.mark_all_stale())
             self._set_data_state("stale")
 
     def set_driving_state(self, state: DrivingState) -> None:
