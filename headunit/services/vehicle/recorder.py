@@ -20,6 +20,17 @@ from headunit.services.vehicle.replay_source import LOG_SUFFIXES
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 _POLL = 0.1  # longest recv() wait, so Ctrl-C and --duration are noticed promptly
+_BLF_MAX_CHANNEL = 0xFFFE  # BLF stores channel + 1 in 16 bits
+
+
+def _for_blf(msg: can.Message) -> can.Message:
+    """BLF keeps numeric channels only: python-can takes the digits of a channel name
+    ("can1" -> 1) and fails on a number that does not fit 16 bits. Such a frame goes
+    to the writer's default channel instead of ending the recording."""
+    number = can.util.channel2int(msg.channel)
+    if number is not None and not 0 <= number < _BLF_MAX_CHANNEL:
+        msg.channel = None
+    return msg
 
 
 def record(config: Config, file: Path, duration: float | None = None, *,
@@ -51,6 +62,7 @@ def record(config: Config, file: Path, duration: float | None = None, *,
         except OSError as exc:
             print(f"headunit record: cannot write {file}: {exc.strerror or exc}", file=err)
             return EXIT_ERROR
+        prepare = _for_blf if file.suffix.lower() == ".blf" else (lambda msg: msg)
         try:
             deadline = None if duration is None else time.monotonic() + duration
             while max_frames is None or count < max_frames:
@@ -59,7 +71,7 @@ def record(config: Config, file: Path, duration: float | None = None, *,
                     break
                 msg = bus.recv(timeout=min(_POLL, left))
                 if msg is not None:
-                    writer.on_message_received(msg)
+                    writer.on_message_received(prepare(msg))
                     count += 1
         except KeyboardInterrupt:
             pass  # Ctrl-C is how an open-ended recording ends

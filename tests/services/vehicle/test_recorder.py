@@ -77,6 +77,24 @@ def test_frames_are_written_and_read_back(config, bus, peer, tmp_path, suffix):
            [(m.arbitration_id, m.is_extended_id, bytes(m.data)) for m in sent]
 
 
+def test_a_blf_recording_survives_a_channel_number_blf_cannot_store(tmp_path):
+    channel = "test-recorder-700000"  # python-can reads channel 700000: over BLF's 16 bits
+    config = Config(vehicle=VehicleConfig(source="can", can_interface="virtual", can_channel=channel))
+    recorder_bus = can.Bus(interface="virtual", channel=channel)
+    peer = can.Bus(interface="virtual", channel=channel)
+    try:
+        sent = traffic()
+        for msg in sent:
+            peer.send(msg)
+        file = tmp_path / "drive.blf"
+        status, _, err = run(config, file, max_frames=len(sent), bus_factory=lambda: recorder_bus)
+    finally:
+        peer.shutdown()
+        recorder_bus.shutdown()
+    assert (status, err) == (0, "")
+    assert [bytes(m.data) for m in can.LogReader(file)] == [bytes(m.data) for m in sent]
+
+
 def test_a_recording_replays_to_the_same_samples(config, bus, peer, tmp_path):
     sent = traffic()
     for msg in sent:
