@@ -12,89 +12,16 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields
-from typing import Any, Callable, Mapping, Sequence
-from urllib.parse import urlsplit
+from typing import Any, Mapping, Sequence
+
+from headunit.core.config_checks import (
+    LANGUAGE, NON_EMPTY, PLATFORM, Check, check_size, check_url, int_range, setting, number_range,
+    one_of, positive, parse_size,
+)
 
 THEMES = ("day", "night")
 VEHICLE_SOURCES = ("simulator", "can", "replay")
 LOG_LEVELS = ("debug", "info", "warning", "error")
-MIN_SIZE, MAX_SIZE = (320, 240), (3840, 2160)
-
-Check = Callable[[Any], "str | None"]  # returns what is wrong with a value, or None
-_SIZE_RE = re.compile(r"(\d{1,6})[xX](\d{1,6})")
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """Parse "1280x720" into (1280, 720); the allowed range is a config rule."""
-    match = _SIZE_RE.fullmatch(text)
-    if match is None:
-        raise ValueError(f"expected WIDTHxHEIGHT like 1280x720, got {text!r}")
-    return int(match.group(1)), int(match.group(2))
-
-
-def _one_of(*choices: str) -> Check:
-    return lambda v: None if v in choices else f"expected one of {', '.join(choices)}, got {v!r}"
-
-
-def _int_range(low: int, high: float = math.inf) -> Check:
-    expected = f">= {low}" if high == math.inf else f"from {low} to {high}"
-    return lambda v: None if low <= v <= high else f"expected an integer {expected}, got {v}"
-
-
-def _matches(pattern: str, expected: str) -> Check:
-    regex = re.compile(pattern)
-    return lambda v: None if regex.fullmatch(v) else f"expected {expected}, got {v!r}"
-
-
-def _positive(v: float) -> str | None:
-    return None if math.isfinite(v) and v > 0 else f"expected a number > 0, got {v!r}"
-
-
-def _number_range(low: float, high: float = math.inf) -> Check:
-    expected = f">= {low:g}" if high == math.inf else f"from {low:g} to {high:g}"
-
-    def check(v: float) -> str | None:
-        ok = math.isfinite(v) and low <= v <= high
-        return None if ok else f"expected a number {expected}, got {v!r}"
-
-    return check
-
-
-def _check_size(v: str) -> str | None:
-    try:
-        width, height = parse_size(v)
-    except ValueError as exc:
-        return str(exc)
-    (min_w, min_h), (max_w, max_h) = MIN_SIZE, MAX_SIZE
-    if min_w <= width <= max_w and min_h <= height <= max_h:
-        return None
-    return f"expected a size from {min_w}x{min_h} to {max_w}x{max_h}, got {v!r}"
-
-
-def _check_url(v: str) -> str | None:
-    if v == "":
-        return None
-    expected = f"expected an http:// or https:// URL with a host, got {v!r}"
-    try:
-        parts = urlsplit(v)
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        return expected
-    if parts.username is not None or parts.password is not None:  # never echo the secret
-        return "expected a URL without user:password@, secrets never go in the config file"
-    ok = parts.scheme in ("http", "https") and parts.hostname and not re.search(r"\s", v)
-    return None if ok else expected
-
-
-def _key(default: Any, check: Check | None = None) -> Any:
-    """A dataclass field that is also a TOML key, validated by check."""
-    return field(default=default, metadata={"check": check})
-
-
-_NON_EMPTY = _matches(r".+", "a non-empty string")
-_LANGUAGE = _matches(r"[a-z]{2,3}(_[A-Z]{2})?", "a language code like en, de or zh_CN")
-_PLATFORM = _matches(r"([A-Za-z0-9_-]+(:\S*)?)?", "a Qt platform plugin like xcb or eglfs")
-
 
 @dataclass(frozen=True)
 class DisplayConfig:
@@ -102,26 +29,26 @@ class DisplayConfig:
 
     width: int = 1280
     height: int = 720
-    theme: str = _key("day", _one_of(*THEMES))
-    language: str = _key("en", _LANGUAGE)
-    platform: str = _key("", _PLATFORM)  # Qt platform plugin; "" lets Qt choose
+    theme: str = setting("day", one_of(*THEMES))
+    language: str = setting("en", LANGUAGE)
+    platform: str = setting("", PLATFORM)  # Qt platform plugin; "" lets Qt choose
 
 
 @dataclass(frozen=True)
 class PathsConfig:
     """[paths]; data_dir "" means the XDG data dir, resolved by the loader."""
 
-    data_dir: str = _key("")
+    data_dir: str = setting("")
 
 
 @dataclass(frozen=True)
 class BackendConfig:
     """[backend]; TLS verification cannot be turned off, so there is no `verify` key."""
 
-    url: str = _key("", _check_url)  # "" = start the local reference backend
-    ca_bundle: str = _key("")  # "" = system CAs
-    connect_timeout_s: float = _key(3.0, _positive)
-    read_timeout_s: float = _key(10.0, _positive)
+    url: str = setting("", check_url)  # "" = start the local reference backend
+    ca_bundle: str = setting("")  # "" = system CAs
+    connect_timeout_s: float = setting(3.0, positive)
+    read_timeout_s: float = setting(10.0, positive)
 
 
 @dataclass(frozen=True)
@@ -132,27 +59,27 @@ class VehicleConfig:
     assets/can/headunit_mapping.toml.
     """
 
-    source: str = _key("simulator", _one_of(*VEHICLE_SOURCES))
-    scenario: str = _key("city-drive", _NON_EMPTY)
-    can_interface: str = _key("socketcan", _NON_EMPTY)
-    can_channel: str = _key("can0", _NON_EMPTY)
-    replay_file: str = _key("")
-    can_dbc: str = _key("")
-    can_mapping: str = _key("")
-    low_fuel_percent: int = _key(10, _int_range(1, 50))
-    low_tyre_kpa: int = _key(190, _int_range(50, 500))
+    source: str = setting("simulator", one_of(*VEHICLE_SOURCES))
+    scenario: str = setting("city-drive", NON_EMPTY)
+    can_interface: str = setting("socketcan", NON_EMPTY)
+    can_channel: str = setting("can0", NON_EMPTY)
+    replay_file: str = setting("")
+    can_dbc: str = setting("")
+    can_mapping: str = setting("")
+    low_fuel_percent: int = setting(10, int_range(1, 50))
+    low_tyre_kpa: int = setting(190, int_range(50, 500))
 
 
 @dataclass(frozen=True)
 class FeaturesConfig:
     """[features]: switch whole features off for a market or a trim level."""
 
-    map: bool = _key(True)
-    media: bool = _key(True)
-    vehicle: bool = _key(True)
-    apps: bool = _key(True)
-    payments: bool = _key(True)
-    video: bool = _key(True)
+    map: bool = setting(True)
+    media: bool = setting(True)
+    vehicle: bool = setting(True)
+    apps: bool = setting(True)
+    payments: bool = setting(True)
+    video: bool = setting(True)
 
 
 @dataclass(frozen=True)
@@ -164,24 +91,42 @@ class RestrictionLimits:
     stopped_below_kmh (hysteresis, so a crawl in traffic does not flap).
     """
 
-    max_list_items: int = _key(21, _int_range(1))
-    max_string_chars: int = _key(120, _int_range(1))
-    max_task_screens: int = _key(5, _int_range(1))
-    video_while_moving: bool = _key(False)
-    keyboard_while_moving: bool = _key(False)
-    payment_while_moving: bool = _key(False)
-    moving_above_kmh: float = _key(8.0, _positive)
-    stopped_below_kmh: float = _key(3.0, _number_range(0))
-    stop_hold_s: float = _key(2.0, _number_range(0, 30))
+    max_list_items: int = setting(21, int_range(1))
+    max_string_chars: int = setting(120, int_range(1))
+    max_task_screens: int = setting(5, int_range(1))
+    video_while_moving: bool = setting(False)
+    keyboard_while_moving: bool = setting(False)
+    payment_while_moving: bool = setting(False)
+    moving_above_kmh: float = setting(8.0, positive)
+    stopped_below_kmh: float = setting(3.0, number_range(0))
+    stop_hold_s: float = setting(2.0, number_range(0, 30))
 
 
 @dataclass(frozen=True)
 class LoggingConfig:
     """[logging]: level of the headunit logger and rotation of its file."""
 
-    level: str = _key("info", _one_of(*LOG_LEVELS))
-    file_max_bytes: int = _key(1_000_000, _int_range(10_000))
-    file_backups: int = _key(5, _int_range(0, 100))
+    level: str = setting("info", one_of(*LOG_LEVELS))
+    file_max_bytes: int = setting(1_000_000, int_range(10_000))
+    file_backups: int = setting(5, int_range(0, 100))
+
+
+@dataclass(frozen=True)
+class MapConfig:
+    """[map]: the offline map.
+
+    database "" means <data_dir>/maps/map.db. default_extract "" means the bundled
+    Helsinki extract, imported on the first start that finds no map database.
+    start_lat/start_lon place the car until the vehicle reports a position.
+    """
+
+    database: str = setting("")
+    default_extract: str = setting("")
+    start_lat: float = setting(60.1699, number_range(-85, 85))
+    start_lon: float = setting(24.9415, number_range(-180, 180))
+    heading_up: bool = setting(False)
+    tile_cache_mb: int = setting(64, int_range(4, 4096))
+    off_route_m: float = setting(40.0, number_range(10, 500))
 
 
 @dataclass(frozen=True)
@@ -194,6 +139,7 @@ class Config:
     vehicle: VehicleConfig = field(default_factory=VehicleConfig)
     features: FeaturesConfig = field(default_factory=FeaturesConfig)
     restrictions: RestrictionLimits = field(default_factory=RestrictionLimits)
+    map: MapConfig = field(default_factory=MapConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
 
@@ -229,7 +175,7 @@ _SIZE = "size"  # the one key that is not a field: DisplayConfig width and heigh
 
 
 def _section_keys(cls: type) -> dict[str, tuple[type, Check | None]]:
-    keys = {_SIZE: (str, _check_size)} if cls is DisplayConfig else {}
+    keys = {_SIZE: (str, check_size)} if cls is DisplayConfig else {}
     keys.update({f.name: (type(f.default), f.metadata["check"])
                  for f in fields(cls) if f.metadata})
     return keys

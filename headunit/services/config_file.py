@@ -96,12 +96,14 @@ def _resolve_paths(config: Config, base_dir: Path, env: Mapping[str, str]) -> Co
         backend=replace(config.backend, ca_bundle=resolve(config.backend.ca_bundle)),
         vehicle=replace(config.vehicle, replay_file=resolve(config.vehicle.replay_file),
                         can_dbc=resolve(config.vehicle.can_dbc), can_mapping=resolve(config.vehicle.can_mapping)),
+        map=replace(config.map, database=resolve(config.map.database),
+                    default_extract=resolve(config.map.default_extract)),
     )
 
 
 def _check_files_exist(config: Config, source_of: Mapping[str, str]) -> None:
     """Files the config names must exist now, not fail at the first TLS handshake."""
-    wanted = {"backend.ca_bundle": config.backend.ca_bundle}
+    wanted = {"backend.ca_bundle": config.backend.ca_bundle, "map.default_extract": config.map.default_extract}
     if config.vehicle.source == "replay":
         wanted["vehicle.replay_file"] = config.vehicle.replay_file
     if config.vehicle.source in ("can", "replay"):
