@@ -1,0 +1,1 @@
+"""Map domain without I/O: geography, OSM feature classes, coordinate blobs, routing maths."""
