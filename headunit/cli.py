@@ -15,7 +15,7 @@ from typing import NoReturn
 from headunit.core.areas import AREA_KEYS
 from headunit.core.config import THEMES, Config, ConfigError, parse_size
 
-COMMANDS = ("run", "simulate", "record", "bench", "config")
+COMMANDS = ("run", "simulate", "record", "map", "bench", "config")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,8 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(run)
 
     simulate = commands.add_parser("simulate", help="the head unit driven by a scenario (QA)")
-    simulate.add_argument("scenario", metavar="SCENARIO",
-                          help="a scenario name from assets/scenarios (e.g. city-drive) or a scenario file")
+    simulate.add_argument("scenario", metavar="SCENARIO", nargs="?",
+                          help="a scenario name from assets/scenarios (e.g. city-drive) or a scenario file; "
+                               "with --route, where the drive starts (default: map.start_lat/start_lon)")
+    simulate.add_argument("--route", type=_positive_int, metavar="POI_ID",
+                          help="drive the car along the route to this POI of the map (ids: 'headunit map info')")
     simulate.add_argument("--headless", action="store_true", help="no window: run the scenario alone")
     simulate.add_argument("--until", type=_seconds, metavar="T",
                           help="with --headless: scenario time to stop at, in seconds")
@@ -111,6 +114,17 @@ def build_parser() -> argparse.ArgumentParser:
     record.add_argument("--duration", type=_seconds, metavar="S", help="stop after S seconds (default: until Ctrl-C)")
     _add_config_options(record)
 
+    map_parser = commands.add_parser("map", help="import or describe the offline map")
+    map_actions = map_parser.add_subparsers(dest="map_action", metavar="ACTION", required=True,
+                                            parser_class=_Parser)
+    map_import = map_actions.add_parser("import", help="import an OpenStreetMap extract (.osm.pbf); "
+                                                       "replaces the installed map atomically")
+    map_import.add_argument("file", type=Path, metavar="FILE", help="an OpenStreetMap PBF extract")
+    _add_config_options(map_import)
+    map_info = map_actions.add_parser("info", help="extent, counts and source of the installed map")
+    map_info.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_config_options(map_info)
+
     bench = commands.add_parser("bench", help="measure performance; prints JSON")
     bench_kinds = bench.add_subparsers(dest="bench", metavar="BENCHMARK", required=True, parser_class=_Parser)
     startup = bench_kinds.add_parser("startup", help="first frame and memory against a bare QML window")
@@ -121,6 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
     signals.add_argument("--seconds", type=_seconds, default=10.0, help="how long to send (default 10)")
     signals.add_argument("--rate", type=_positive_int, default=1000, help="frames per second (default 1000)")
     signals.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
+
+    bench_map = bench_kinds.add_parser("map", help="map import, frame times, routing and POI look-ups")
+    bench_map.add_argument("--pairs", type=_positive_int, default=200, help="route pairs on the default map")
+    bench_map.add_argument("--big-nodes", type=_positive_int, default=250_000,
+                           help="nodes of the synthetic road network (default 250000)")
+    bench_map.add_argument("--pois", type=_positive_int, default=1_000_000,
+                           help="POIs of the synthetic POI store (default 1000000)")
+    bench_map.add_argument("--seconds", type=_seconds, default=5.0, help="scripted pan and zoom time (default 5)")
+    bench_map.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
 
     config = commands.add_parser("config", help="inspect the configuration")
     config_actions = config.add_subparsers(dest="config_action", metavar="ACTION", required=True, parser_class=_Parser)
@@ -160,6 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from headunit.bench.signals import main as bench_signals
 
         return bench_signals(seconds=args.seconds, rate=args.rate)
+    if args.command == "bench" and args.bench == "map":
+        from headunit.bench.map import main as bench_map
+
+        return bench_map(pairs=args.pairs, big_nodes=args.big_nodes, pois=args.pois, seconds=args.seconds)
     if args.command == "bench":
         from headunit.bench.startup import main as bench_startup
 
@@ -169,23 +196,47 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(config_to_toml(Config()))
         return 0
-    if args.command == "simulate" and args.headless:
+    if args.command == "simulate" and args.headless and args.route is None:
         from headunit.services.vehicle.headless import run_headless
 
         return run_headless(args.scenario, until=args.until, dump=args.dump)
+    if args.command == "simulate" and args.scenario is None and args.route is None:
+        print("headunit: error: simulate needs a SCENARIO or --route POI_ID (see 'headunit simulate --help')",
+              file=sys.stderr)
+        return 2
     if args.command == "simulate" and (args.until is not None or args.dump):
         print("headunit: error: --until and --dump go with --headless (see 'headunit simulate --help')",
               file=sys.stderr)
         return 2
     try:
         config = _load(args)
-        if args.command == "simulate":
+        if args.command == "simulate" and args.route is None:
             from headunit.core.config import with_overrides
 
             config = with_overrides(config, {"vehicle.source": "simulator", "vehicle.scenario": args.scenario})
     except ConfigError as exc:
         print(f"headunit: {exc}", file=sys.stderr)
         return 2
+    if args.command == "map":
+        from headunit.services.map.commands import import_command, info_command
+        from headunit.services.map.service import map_database_path
+
+        dest = map_database_path(config)
+        if args.map_action == "import":
+            return import_command(args.file, dest)
+        return info_command(dest, args.json)
+    if args.command == "simulate" and args.route is not None:
+        from headunit.services.vehicle.route_simulation import prepare_route_drive
+
+        try:
+            config = prepare_route_drive(config, args.route, args.scenario)
+        except (ValueError, OSError) as exc:
+            print(f"headunit: simulate --route: {exc}", file=sys.stderr)
+            return 1
+        if args.headless:
+            from headunit.services.vehicle.headless import run_headless
+
+            return run_headless(config.vehicle.scenario, until=args.until, dump=args.dump)
     if args.command == "record":
         from headunit.services.vehicle.recorder import record
 

@@ -38,3 +38,14 @@ def tasks(event_loop_qt: asyncio.AbstractEventLoop, qtbot) -> Iterator["TaskRunn
     yield runner
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
     runner.shutdown()
+
+
+@pytest.fixture(scope="session")
+def helsinki_map(tmp_path_factory: pytest.TempPathFactory):
+    """The bundled Helsinki extract, imported once per test session (read-only for tests)."""
+    from headunit.services.map.importer import import_extract
+    from headunit.services.map.service import DEFAULT_EXTRACT
+
+    path = tmp_path_factory.mktemp("helsinki") / "map.db"
+    import_extract(DEFAULT_EXTRACT, path)
+    return path

