@@ -79,7 +79,7 @@ class Ui:
         shiboken6.delete(self.engine)
 
 
-def build_ui(config: Config, scenario_start: float = 0.0) -> Ui | None:
+def build_ui(config: Config, scenario_start: float = 0.0, route_poi: int | None = None) -> Ui | None:
     """Build the stores and load Main.qml into a window; None if QML failed to load.
 
     Nothing here waits on I/O: the caller starts `ui.startup.begin(tasks)` after
@@ -101,7 +101,8 @@ def build_ui(config: Config, scenario_start: float = 0.0) -> Ui | None:
     if not engine.rootObjects():
         return None
     window = engine.rootObjects()[0]
-    return Ui(engine, window, shell, status, Startup(window, shell, status, config, scenario_start))
+    startup = Startup(window, shell, status, config, scenario_start, route_poi=route_poi)
+    return Ui(engine, window, shell, status, startup)
 
 
 def _wait_for_first_frame(window: QQuickWindow, timeout_ms: int = 10_000) -> None:
@@ -120,7 +121,7 @@ def _log_uncaught(kind: type[BaseException], error: BaseException, tb) -> None: 
 
 
 def run_app(config: Config, screenshot: Path | None = None, bench_report: bool = False,
-            area: str = "home", scenario_start: float = 0.0) -> int:
+            area: str = "home", scenario_start: float = 0.0, route_poi: int | None = None) -> int:
     """Run the head unit until it is closed; return the exit status."""
     from headunit.qt.platform_check import display_problem
 
@@ -160,7 +161,7 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
     log.info("head unit starting: %dx%d, theme %s, language %s, data dir %s",
              config.display.width, config.display.height, config.display.theme,
              config.display.language, data_dir)
-    ui = build_ui(config, scenario_start)
+    ui = build_ui(config, scenario_start, route_poi)
     if ui is None:
         print(f"headunit: the user interface failed to load; see {log_path}", file=sys.stderr)
         return 1

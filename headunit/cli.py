@@ -204,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("headunit: error: simulate needs a SCENARIO or --route POI_ID (see 'headunit simulate --help')",
               file=sys.stderr)
         return 2
-    if args.command == "simulate" and (args.until is not None or args.dump):
+    if args.command == "simulate" and not args.headless and (args.until is not None or args.dump):
         print("headunit: error: --until and --dump go with --headless (see 'headunit simulate --help')",
               file=sys.stderr)
         return 2
@@ -249,4 +249,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     from headunit.app import run_app
 
     return run_app(config, screenshot=args.screenshot, bench_report=args.bench_report,
-                   area=args.area or "home", scenario_start=getattr(args, "at", 0.0))
+                   area=args.area or ("map" if getattr(args, "route", None) else "home"), scenario_start=getattr(args, "at", 0.0),
+                   route_poi=getattr(args, "route", None))

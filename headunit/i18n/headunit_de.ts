@@ -36,6 +36,13 @@
     </message>
 </context>
 <context>
+    <name>CarMarker</name>
+    <message>
+        <source>Your car</source>
+        <translation>Ihr Fahrzeug</translation>
+    </message>
+</context>
+<context>
     <name>CarTopViewPanel</name>
     <message>
         <source>front left</source>
@@ -145,6 +152,49 @@
     </message>
 </context>
 <context>
+    <name>GuidancePanel</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Finding a new route…</source>
+        <translation>Neue Route wird berechnet…</translation>
+    </message>
+    <message>
+        <source>You have arrived</source>
+        <translation>Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>End guidance</source>
+        <translation>Zielführung beenden</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · arrive %3</source>
+        <translation>%1 · %2 · Ankunft %3</translation>
+    </message>
+    <message>
+        <source>Hide steps</source>
+        <translation>Liste ausblenden</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Routenliste</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Offline map, search and routing</source>
@@ -171,14 +221,212 @@
     </message>
 </context>
 <context>
-    <name>MapView</name>
+    <name>Maneuvers</name>
     <message>
-        <source>No map installed</source>
-        <translation>Keine Karte installiert</translation>
+        <source>Continue straight on</source>
+        <translation>Geradeaus weiterfahren</translation>
     </message>
     <message>
-        <source>The offline map, place search and routing appear here once map data is installed on this unit.</source>
-        <translation>Offline-Karte, Ortssuche und Routenplanung erscheinen hier, sobald Kartendaten auf diesem Gerät installiert sind.</translation>
+        <source>Continue onto %1</source>
+        <translation>Weiter auf %1</translation>
+    </message>
+    <message>
+        <source>Bear right</source>
+        <translation>Rechts halten</translation>
+    </message>
+    <message>
+        <source>Bear right onto %1</source>
+        <translation>Rechts halten auf %1</translation>
+    </message>
+    <message>
+        <source>Turn right</source>
+        <translation>Rechts abbiegen</translation>
+    </message>
+    <message>
+        <source>Turn right onto %1</source>
+        <translation>Rechts abbiegen auf %1</translation>
+    </message>
+    <message>
+        <source>Turn sharp right</source>
+        <translation>Scharf rechts abbiegen</translation>
+    </message>
+    <message>
+        <source>Turn sharp right onto %1</source>
+        <translation>Scharf rechts abbiegen auf %1</translation>
+    </message>
+    <message>
+        <source>Bear left</source>
+        <translation>Links halten</translation>
+    </message>
+    <message>
+        <source>Bear left onto %1</source>
+        <translation>Links halten auf %1</translation>
+    </message>
+    <message>
+        <source>Turn left</source>
+        <translation>Links abbiegen</translation>
+    </message>
+    <message>
+        <source>Turn left onto %1</source>
+        <translation>Links abbiegen auf %1</translation>
+    </message>
+    <message>
+        <source>Turn sharp left</source>
+        <translation>Scharf links abbiegen</translation>
+    </message>
+    <message>
+        <source>Turn sharp left onto %1</source>
+        <translation>Scharf links abbiegen auf %1</translation>
+    </message>
+    <message>
+        <source>Make a U-turn</source>
+        <translation>Wenden</translation>
+    </message>
+    <message>
+        <source>Make a U-turn onto %1</source>
+        <translation>Wenden auf %1</translation>
+    </message>
+    <message>
+        <source>Start driving</source>
+        <translation>Losfahren</translation>
+    </message>
+    <message>
+        <source>Start on %1</source>
+        <translation>Losfahren auf %1</translation>
+    </message>
+    <message>
+        <source>Arrive at your destination</source>
+        <translation>Ankunft am Ziel</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+</context>
+<context>
+    <name>MapControlsPanel</name>
+    <message>
+        <source>Heading up: show north up</source>
+        <translation>In Fahrtrichtung: genordet anzeigen</translation>
+    </message>
+    <message>
+        <source>North up: show heading up</source>
+        <translation>Genordet: in Fahrtrichtung anzeigen</translation>
+    </message>
+    <message>
+        <source>Back to the car</source>
+        <translation>Zurück zum Fahrzeug</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+</context>
+<context>
+    <name>MapSearchPanel</name>
+    <message>
+        <source>Search places</source>
+        <translation>Orte suchen</translation>
+    </message>
+    <message>
+        <source>Search when parked</source>
+        <translation>Suche nur im Stand</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche löschen</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>Parken</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>Tanken</translation>
+    </message>
+    <message>
+        <source>Charging</source>
+        <translation>Laden</translation>
+    </message>
+</context>
+<context>
+    <name>MapSearchStore</name>
+    <message>
+        <source>No places match “%1”.</source>
+        <translation>Keine Treffer für „%1“.</translation>
+    </message>
+    <message>
+        <source>No parking on this map near the car.</source>
+        <translation>Keine Parkplätze in der Nähe auf der Karte.</translation>
+    </message>
+    <message>
+        <source>No fuel stations on this map near the car.</source>
+        <translation>Keine Tankstellen in der Nähe auf der Karte.</translation>
+    </message>
+    <message>
+        <source>No charging stations on this map near the car.</source>
+        <translation>Keine Ladestationen in der Nähe auf der Karte.</translation>
+    </message>
+    <message>
+        <source>Typing is available when the car is parked.</source>
+        <translation>Texteingabe nur im Stand möglich.</translation>
+    </message>
+    <message>
+        <source>Search needs the map, which is not available.</source>
+        <translation>Suche nicht möglich: Karte nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>MapStore</name>
+    <message>
+        <source>Point on the map</source>
+        <translation>Punkt auf der Karte</translation>
+    </message>
+    <message>
+        <source>Opening the map…</source>
+        <translation>Karte wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Preparing the map for first use…</source>
+        <translation>Karte wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>The map could not be opened. Search and routing are unavailable.</source>
+        <translation>Die Karte konnte nicht geöffnet werden. Suche und Navigation sind nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>No map</source>
+        <translation>Keine Karte</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <source>Nearest parking</source>
+        <translation>Parkplätze in der Nähe</translation>
+    </message>
+    <message>
+        <source>Nearest fuel</source>
+        <translation>Tankstellen in der Nähe</translation>
+    </message>
+    <message>
+        <source>Nearest charging</source>
+        <translation>Ladestationen in der Nähe</translation>
     </message>
 </context>
 <context>
@@ -197,6 +445,116 @@
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PoiDetailsPanel</name>
+    <message>
+        <source>Parking</source>
+        <translation>Parkplatz</translation>
+    </message>
+    <message>
+        <source>Fuel station</source>
+        <translation>Tankstelle</translation>
+    </message>
+    <message>
+        <source>EV charging</source>
+        <translation>Ladestation</translation>
+    </message>
+    <message>
+        <source>Restaurant</source>
+        <translation>Restaurant</translation>
+    </message>
+    <message>
+        <source>Café</source>
+        <translation>Café</translation>
+    </message>
+    <message>
+        <source>Fast food</source>
+        <translation>Schnellrestaurant</translation>
+    </message>
+    <message>
+        <source>Bar or pub</source>
+        <translation>Bar/Kneipe</translation>
+    </message>
+    <message>
+        <source>Hospital or clinic</source>
+        <translation>Krankenhaus/Klinik</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Apotheke</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>Hotel</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Bank or ATM</source>
+        <translation>Bank/Geldautomat</translation>
+    </message>
+    <message>
+        <source>Toilets</source>
+        <translation>Toiletten</translation>
+    </message>
+    <message>
+        <source>Sight</source>
+        <translation>Sehenswürdigkeit</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>Polizei</translation>
+    </message>
+    <message>
+        <source>Car service</source>
+        <translation>Autowerkstatt</translation>
+    </message>
+    <message>
+        <source>Point on the map</source>
+        <translation>Punkt auf der Karte</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 km away</source>
+        <translation>%1 km entfernt</translation>
+    </message>
+    <message>
+        <source>Open: %1</source>
+        <translation>Geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>Finding a route…</source>
+        <translation>Route wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>PoiListPanel</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Unnamed place</source>
+        <translation>Ort ohne Namen</translation>
     </message>
 </context>
 <context>
@@ -232,6 +590,33 @@
     <message>
         <source>Schedule for %1:%2</source>
         <translation>Für %1:%2 planen</translation>
+    </message>
+</context>
+<context>
+    <name>RouteStore</name>
+    <message>
+        <source>No road route leads there from here.</source>
+        <translation>Von hier führt keine Straße dorthin.</translation>
+    </message>
+    <message>
+        <source>The car is not near a road on the map.</source>
+        <translation>Das Fahrzeug ist nicht nahe einer Straße der Karte.</translation>
+    </message>
+    <message>
+        <source>There is no road near this destination.</source>
+        <translation>In der Nähe des Ziels gibt es keine Straße.</translation>
+    </message>
+    <message>
+        <source>You are already there.</source>
+        <translation>Sie sind bereits am Ziel.</translation>
+    </message>
+    <message>
+        <source>Routing needs the map, which is not available.</source>
+        <translation>Routenberechnung nicht möglich: Karte nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The route could not be computed.</source>
+        <translation>Die Route konnte nicht berechnet werden.</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,13 @@
     </message>
 </context>
 <context>
+    <name>CarMarker</name>
+    <message>
+        <source>Your car</source>
+        <translation>本车</translation>
+    </message>
+</context>
+<context>
     <name>CarTopViewPanel</name>
     <message>
         <source>front left</source>
@@ -145,6 +152,49 @@
     </message>
 </context>
 <context>
+    <name>GuidancePanel</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Finding a new route…</source>
+        <translation>正在重新规划路线…</translation>
+    </message>
+    <message>
+        <source>You have arrived</source>
+        <translation>已到达目的地</translation>
+    </message>
+    <message>
+        <source>End guidance</source>
+        <translation>结束导航</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · arrive %3</source>
+        <translation>%1 · %2 · %3 到达</translation>
+    </message>
+    <message>
+        <source>Hide steps</source>
+        <translation>收起详情</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>路线详情</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Offline map, search and routing</source>
@@ -171,14 +221,212 @@
     </message>
 </context>
 <context>
-    <name>MapView</name>
+    <name>Maneuvers</name>
     <message>
-        <source>No map installed</source>
-        <translation>未安装地图</translation>
+        <source>Continue straight on</source>
+        <translation>继续直行</translation>
     </message>
     <message>
-        <source>The offline map, place search and routing appear here once map data is installed on this unit.</source>
-        <translation>本机安装地图数据后，此处将显示离线地图、地点搜索和路线规划。</translation>
+        <source>Continue onto %1</source>
+        <translation>继续驶入%1</translation>
+    </message>
+    <message>
+        <source>Bear right</source>
+        <translation>靠右行驶</translation>
+    </message>
+    <message>
+        <source>Bear right onto %1</source>
+        <translation>靠右进入%1</translation>
+    </message>
+    <message>
+        <source>Turn right</source>
+        <translation>右转</translation>
+    </message>
+    <message>
+        <source>Turn right onto %1</source>
+        <translation>右转进入%1</translation>
+    </message>
+    <message>
+        <source>Turn sharp right</source>
+        <translation>向右后方行驶</translation>
+    </message>
+    <message>
+        <source>Turn sharp right onto %1</source>
+        <translation>向右后方进入%1</translation>
+    </message>
+    <message>
+        <source>Bear left</source>
+        <translation>靠左行驶</translation>
+    </message>
+    <message>
+        <source>Bear left onto %1</source>
+        <translation>靠左进入%1</translation>
+    </message>
+    <message>
+        <source>Turn left</source>
+        <translation>左转</translation>
+    </message>
+    <message>
+        <source>Turn left onto %1</source>
+        <translation>左转进入%1</translation>
+    </message>
+    <message>
+        <source>Turn sharp left</source>
+        <translation>向左后方行驶</translation>
+    </message>
+    <message>
+        <source>Turn sharp left onto %1</source>
+        <translation>向左后方进入%1</translation>
+    </message>
+    <message>
+        <source>Make a U-turn</source>
+        <translation>掉头</translation>
+    </message>
+    <message>
+        <source>Make a U-turn onto %1</source>
+        <translation>掉头进入%1</translation>
+    </message>
+    <message>
+        <source>Start driving</source>
+        <translation>开始行驶</translation>
+    </message>
+    <message>
+        <source>Start on %1</source>
+        <translation>沿%1出发</translation>
+    </message>
+    <message>
+        <source>Arrive at your destination</source>
+        <translation>到达目的地</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+</context>
+<context>
+    <name>MapControlsPanel</name>
+    <message>
+        <source>Heading up: show north up</source>
+        <translation>车头朝上：切换为正北朝上</translation>
+    </message>
+    <message>
+        <source>North up: show heading up</source>
+        <translation>正北朝上：切换为车头朝上</translation>
+    </message>
+    <message>
+        <source>Back to the car</source>
+        <translation>回到车辆位置</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+</context>
+<context>
+    <name>MapSearchPanel</name>
+    <message>
+        <source>Search places</source>
+        <translation>搜索地点</translation>
+    </message>
+    <message>
+        <source>Search when parked</source>
+        <translation>停车后可搜索</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>加油</translation>
+    </message>
+    <message>
+        <source>Charging</source>
+        <translation>充电</translation>
+    </message>
+</context>
+<context>
+    <name>MapSearchStore</name>
+    <message>
+        <source>No places match “%1”.</source>
+        <translation>未找到与“%1”匹配的地点。</translation>
+    </message>
+    <message>
+        <source>No parking on this map near the car.</source>
+        <translation>地图上车辆附近没有停车场。</translation>
+    </message>
+    <message>
+        <source>No fuel stations on this map near the car.</source>
+        <translation>地图上车辆附近没有加油站。</translation>
+    </message>
+    <message>
+        <source>No charging stations on this map near the car.</source>
+        <translation>地图上车辆附近没有充电站。</translation>
+    </message>
+    <message>
+        <source>Typing is available when the car is parked.</source>
+        <translation>停车后才能输入文字。</translation>
+    </message>
+    <message>
+        <source>Search needs the map, which is not available.</source>
+        <translation>地图不可用，无法搜索。</translation>
+    </message>
+</context>
+<context>
+    <name>MapStore</name>
+    <message>
+        <source>Point on the map</source>
+        <translation>地图选点</translation>
+    </message>
+    <message>
+        <source>Opening the map…</source>
+        <translation>正在打开地图…</translation>
+    </message>
+    <message>
+        <source>Preparing the map for first use…</source>
+        <translation>首次使用，正在准备地图…</translation>
+    </message>
+    <message>
+        <source>The map could not be opened. Search and routing are unavailable.</source>
+        <translation>无法打开地图。搜索和路线规划不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>No map</source>
+        <translation>无地图</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Nearest parking</source>
+        <translation>附近停车场</translation>
+    </message>
+    <message>
+        <source>Nearest fuel</source>
+        <translation>附近加油站</translation>
+    </message>
+    <message>
+        <source>Nearest charging</source>
+        <translation>附近充电站</translation>
     </message>
 </context>
 <context>
@@ -197,6 +445,116 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PoiDetailsPanel</name>
+    <message>
+        <source>Parking</source>
+        <translation>停车场</translation>
+    </message>
+    <message>
+        <source>Fuel station</source>
+        <translation>加油站</translation>
+    </message>
+    <message>
+        <source>EV charging</source>
+        <translation>充电站</translation>
+    </message>
+    <message>
+        <source>Restaurant</source>
+        <translation>餐厅</translation>
+    </message>
+    <message>
+        <source>Café</source>
+        <translation>咖啡馆</translation>
+    </message>
+    <message>
+        <source>Fast food</source>
+        <translation>快餐</translation>
+    </message>
+    <message>
+        <source>Bar or pub</source>
+        <translation>酒吧</translation>
+    </message>
+    <message>
+        <source>Hospital or clinic</source>
+        <translation>医院/诊所</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>药店</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>酒店</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商店</translation>
+    </message>
+    <message>
+        <source>Bank or ATM</source>
+        <translation>银行/ATM</translation>
+    </message>
+    <message>
+        <source>Toilets</source>
+        <translation>卫生间</translation>
+    </message>
+    <message>
+        <source>Sight</source>
+        <translation>景点</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>警察局</translation>
+    </message>
+    <message>
+        <source>Car service</source>
+        <translation>汽车维修</translation>
+    </message>
+    <message>
+        <source>Point on the map</source>
+        <translation>地图选点</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 km away</source>
+        <translation>距离 %1 公里</translation>
+    </message>
+    <message>
+        <source>Open: %1</source>
+        <translation>营业时间：%1</translation>
+    </message>
+    <message>
+        <source>Finding a route…</source>
+        <translation>正在规划路线…</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>出发</translation>
+    </message>
+</context>
+<context>
+    <name>PoiListPanel</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Unnamed place</source>
+        <translation>未命名地点</translation>
     </message>
 </context>
 <context>
@@ -232,6 +590,33 @@
     <message>
         <source>Schedule for %1:%2</source>
         <translation>预约 %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>RouteStore</name>
+    <message>
+        <source>No road route leads there from here.</source>
+        <translation>从这里无法经道路到达该处。</translation>
+    </message>
+    <message>
+        <source>The car is not near a road on the map.</source>
+        <translation>车辆不在地图上的道路附近。</translation>
+    </message>
+    <message>
+        <source>There is no road near this destination.</source>
+        <translation>该目的地附近没有道路。</translation>
+    </message>
+    <message>
+        <source>You are already there.</source>
+        <translation>您已在目的地。</translation>
+    </message>
+    <message>
+        <source>Routing needs the map, which is not available.</source>
+        <translation>地图不可用，无法规划路线。</translation>
+    </message>
+    <message>
+        <source>The route could not be computed.</source>
+        <translation>无法计算路线。</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,12 @@ def _open_store(data_dir: Path) -> Store:
     return Store.open(data_dir)
 
 
+def _open_map(config: Config, stage):  # noqa: ANN001, ANN202 - worker; MapService imported here
+    from headunit.services.map.service import MapService, ensure_map
+
+    return MapService(ensure_map(config, stage))
+
+
 class Startup(QObject):
     def __init__(
         self,
@@ -44,6 +50,7 @@ class Startup(QObject):
         config: Config,
         scenario_start: float = 0.0,
         parent: QObject | None = None,
+        route_poi: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = window
@@ -53,16 +60,23 @@ class Startup(QObject):
         self.vehicle: VehicleStore | None = None
         self.restrictions: RestrictionsStore | None = None
         self._scenario_start = scenario_start
+        self._route_poi = route_poi
         self._data_dir = Path(config.paths.data_dir)
         self._tasks: TaskRunner | None = None
         self.store: Store | None = None
         self.feed: VehicleFeed | None = None
         self._connectivity: QObject | None = None
+        self.map: QObject | None = None
+        self.map_search: QObject | None = None
+        self.route: QObject | None = None
+        self._tiles = None  # the TileProvider, once the map is open
 
     def begin(self, tasks: TaskRunner) -> None:
         """Called once the first frame is on screen, with the worker pool to use."""
         self._tasks = tasks
         self._make_vehicle_stores()
+        if self._config.features.map:
+            self._make_map_stores(tasks)
         self._status.start_clock()
         from headunit.qt.connectivity import ConnectivityMonitor
 
@@ -111,6 +125,41 @@ class Startup(QObject):
         self._window.setProperty("vehicle", self.vehicle)
         self._window.setProperty("restrictions", self.restrictions)
 
+    def _make_map_stores(self, tasks: TaskRunner) -> None:
+        """The map opens on a worker (importing the default extract on the very first start)."""
+        from headunit.qt.stores.map_search_store import MapSearchStore
+        from headunit.qt.stores.map_store import MapStore
+        from headunit.qt.stores.route_store import RouteStore
+
+        config = self._config
+        self.map = MapStore(config.map, parent=self)
+        self.map_search = MapSearchStore(self.map, self.restrictions, tasks, parent=self)
+        self.route = RouteStore(self.map, tasks, config.map.off_route_m, parent=self)
+        self.map.follow_vehicle(self.vehicle)
+        if self._route_poi is not None:
+            self.map.stateChanged.connect(self._start_route_poi)
+        self.map.start(tasks, lambda stage: _open_map(config, stage), self._install_tiles)
+        self._window.setProperty("mapStore", self.map)
+        self._window.setProperty("mapSearch", self.map_search)
+        self._window.setProperty("route", self.route)
+
+    def _start_route_poi(self) -> None:
+        """`simulate --route POI`: guidance to the POI the simulated car drives to."""
+        if self.map.state == "ready" and self._route_poi is not None:
+            poi, self._route_poi = self._route_poi, None
+            self.route.routeToPoi(poi)
+
+    def _install_tiles(self, service) -> str:  # noqa: ANN001 - MapService, imported on a worker
+        """GUI thread, once the map is open: the tile provider; returns the canvas's tile source."""
+        from PySide6.QtQml import qmlEngine
+
+        from headunit.qt.map.tile_provider import install_tile_provider
+
+        cache = self._data_dir / "cache" / "map-tiles.db"
+        self._tiles = install_tile_provider(qmlEngine(self._window), service.path, cache,
+                                            max_bytes=self._config.map.tile_cache_mb * 1_000_000)
+        return f"image://maptiles/{service.map_id}"
+
     def _connect_vehicle(self) -> None:
         """The vehicle feed starts once storage has answered (it restores last-known values)."""
         from headunit.qt.vehicle_feed import VehicleFeed
@@ -124,9 +173,14 @@ class Startup(QObject):
         self.feed.start(lambda: build_source(config, start_at), self.store)
 
     def close(self) -> None:
+        if self._tiles is not None:  # before the engine goes: its reader thread may be rendering
+            self._tiles.shutdown()
+            self._tiles = None
         if self.feed is not None:
             self.feed.stop()
             self.feed = None
         if self.store is not None:
             self.store.close()
             self.store = None
+        if self.map is not None and self.map.service is not None:
+            self.map.service.close()

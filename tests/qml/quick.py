@@ -35,3 +35,11 @@ def tap(window: QQuickWindow, item: QQuickItem) -> None:
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(round(centre.x()), round(centre.y())))
+
+
+def type_text(window: QQuickWindow, text: str) -> None:
+    """Type letters, digits and spaces into the focused item, key by key (QTest.keyClicks wants a widget)."""
+    for char in text:
+        key = Qt.Key.Key_Space if char == " " else getattr(Qt.Key, f"Key_{char.upper()}")
+        shift = Qt.KeyboardModifier.ShiftModifier if char.isupper() else Qt.KeyboardModifier.NoModifier
+        QTest.keyClick(window, key, shift)

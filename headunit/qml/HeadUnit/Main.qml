@@ -12,6 +12,9 @@ Window {
     // Set by the application after the first frame (their modules load then).
     property QtObject vehicle: null
     property QtObject restrictions: null
+    property QtObject mapStore: null
+    property QtObject mapSearch: null
+    property QtObject route: null
 
     // True once the current view is loaded and start-up work has finished:
     // what --screenshot waits for.
@@ -80,7 +83,11 @@ Window {
             objectName: "mapLoader"
             anchors.fill: parent
             current: root.shell.currentArea === "map"
-            sourceComponent: Component { MapView {} }
+            available: root.mapStore !== null && root.mapSearch !== null && root.route !== null
+                       && root.restrictions !== null
+            sourceComponent: Component {
+                MapView { map: root.mapStore; search: root.mapSearch; route: root.route; restrictions: root.restrictions }
+            }
         }
         AreaLoader {
             objectName: "mediaLoader"

@@ -34,10 +34,11 @@ log = logging.getLogger("headunit.map")
 LATITUDE = "Vehicle.CurrentLocation.Latitude"
 LONGITUDE = "Vehicle.CurrentLocation.Longitude"
 HEADING = "Vehicle.CurrentLocation.Heading"
-MARKER_LIMIT = 60
-ALL_CATEGORIES_FROM_ZOOM = 15  # below it only parking, fuel and charging get markers
+MARKER_LIMIT = 40
+ALL_CATEGORIES_FROM_ZOOM = 17  # below it only parking, fuel and charging get markers
 
 _C = "MapStore"
+_POINT = QT_TRANSLATE_NOOP("MapStore", "Point on the map")
 _STATE_TEXT = {
     "loading": QT_TRANSLATE_NOOP("MapStore", "Opening the map…"),
     "importing": QT_TRANSLATE_NOOP("MapStore", "Preparing the map for first use…"),
@@ -170,7 +171,7 @@ class MapStore(QObject):
     def selectPoint(self, lat: float, lon: float) -> None:
         """A tapped point of the map, as a destination without a POI."""
         self._selection_request += 1
-        name = QCoreApplication.translate(_C, "Point on the map")
+        name = QCoreApplication.translate(_C, _POINT)
         point = {"poiId": -1, "name": name, "category": "point", "address": f"{lat:.5f}, {lon:.5f}",
                  "openingHours": "", "lat": lat, "lon": lon, "distanceM": -1.0, "icon": "map"}
         self._set_selection(self._with_distance(point))

@@ -8,7 +8,8 @@ Loader {
     property bool current: false
     property bool available: true   // false until what the view needs exists
     property bool shownOnce: false
-    readonly property bool ready: status === Loader.Ready
+    // Loaded, and the view has nothing left to show (a view may say so with `settled`).
+    readonly property bool ready: status === Loader.Ready && (item.settled === undefined || item.settled)
 
     onCurrentChanged: if (current) shownOnce = true
     Component.onCompleted: if (current) shownOnce = true

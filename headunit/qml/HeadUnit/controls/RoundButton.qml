@@ -36,6 +36,7 @@ Item {
 
     TapHandler {
         id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds  // exclusive: a map underneath never sees the tap
         onTapped: root.clicked()
     }
 }

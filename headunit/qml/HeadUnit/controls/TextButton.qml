@@ -39,6 +39,7 @@ Item {
 
     TapHandler {
         id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds  // exclusive: a map underneath never sees the tap
         enabled: root.enabled
         onTapped: root.clicked()
     }

@@ -1,14 +1,153 @@
 import QtQuick
 import HeadUnit
 
-// The map area. Until map data is installed it shows its empty state.
+// The map area: the offline map with the car, search and the nearest-POI buttons,
+// the picked POI's details, and route guidance. `map` is a MapStore, `search` a
+// MapSearchStore, `route` a RouteStore and `restrictions` a RestrictionsStore;
+// typed as QtObject because their types register after the first frame (Main.qml).
 Item {
     id: root
 
+    required property QtObject map
+    required property QtObject search
+    required property QtObject route
+    required property QtObject restrictions
+
+    // What --screenshot waits for: the map's tiles are on screen and have stayed so for a
+    // moment (the view's centre and size arrive in several bindings at start).
+    readonly property bool settled: root.map.state === "unavailable" || tilesSettled
+    property bool tilesSettled: false
+    readonly property bool tilesShown: root.map.state === "ready" && canvas.tilesReady
+    onTilesShownChanged: {
+        tilesSettled = false;
+        if (tilesShown)
+            settleTimer.restart();
+    }
+    Timer { id: settleTimer; interval: 150; onTriggered: root.tilesSettled = root.tilesShown }
+
+    readonly property bool showResults: root.search.mode !== "" && !root.map.hasSelection
+    readonly property int sideWidth: Math.min(Math.max(width * 0.4, Sizes.dp(440)),
+                                              width - 3 * Sizes.margin - Sizes.touchTarget)
+
+    clip: true
+
     EmptyState {
         anchors.fill: parent
+        visible: root.map.state !== "ready"
         iconName: "map"
-        title: qsTr("No map installed")
-        message: qsTr("The offline map, place search and routing appear here once map data is installed on this unit.")
+        title: root.map.state === "unavailable" ? qsTr("No map") : qsTr("Map")
+        message: root.map.stateText
     }
+
+    MapCanvas {
+        id: canvas
+        objectName: "mapCanvas"
+        anchors.fill: parent
+        visible: root.map.state === "ready"
+        tileSource: root.map.tileSource
+        night: Theme.night
+        attribution: root.map.attribution
+        followCar: root.map.followCar
+        headingUp: root.map.headingUp
+        carValid: root.map.carValid
+        carLat: root.map.carLat
+        carLon: root.map.carLon
+        carHeading: root.map.carHeading
+        centerLat: root.map.carLat
+        centerLon: root.map.carLon
+        zoom: 16
+        pois: root.map.pois
+        highlightPoiId: root.map.hasSelection ? root.map.selection.poiId : -1
+        routePath: root.route.path
+        onUserMoved: root.map.followCar = false
+        onTapped: (lat, lon) => root.map.selectPoint(lat, lon)
+        onPoiTapped: (poiId) => root.map.selectPoi(poiId)
+        onViewportChanged: (minLat, minLon, maxLat, maxLon, zoom) =>
+                           root.map.setViewport(minLat, minLon, maxLat, maxLon, zoom)
+    }
+
+    GuidancePanel {
+        id: guidance
+        objectName: "guidance"
+        visible: root.map.state === "ready" && root.route.active
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.margins: Sizes.margin
+        width: root.sideWidth
+        nextIcon: root.route.nextManeuver.icon || "straight"
+        nextText: root.route.nextManeuver.text || ""
+        nextDistanceM: root.route.nextManeuver.distanceM || 0
+        remainingM: root.route.remainingM
+        remainingS: root.route.remainingS
+        arrived: root.route.arrived
+        rerouting: root.route.computing
+        destinationName: root.route.destinationName
+        maneuvers: root.route.maneuvers
+        onCancelRequested: root.route.cancel()
+    }
+
+    MapSearchPanel {
+        id: searchBar
+        objectName: "mapSearch"
+        visible: root.map.state === "ready" && !root.route.active
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.margins: Sizes.margin
+        width: root.sideWidth
+        keyboardAllowed: root.restrictions.keyboardAllowed
+        activeMode: root.search.mode
+        onTextEdited: (text) => root.search.search(text)
+        onNearestRequested: (category) => { searchBar.clearText(); root.map.clearSelection(); root.search.nearest(category); }
+        onCleared: { root.search.clear(); root.map.clearSelection(); }
+    }
+
+    PoiListPanel {
+        objectName: "mapResults"
+        visible: root.map.state === "ready" && root.showResults && !root.route.active
+        anchors.top: searchBar.bottom
+        anchors.topMargin: Sizes.spacing
+        anchors.left: searchBar.left
+        width: root.sideWidth
+        height: Math.min(implicitHeight, root.height - searchBar.height - 3 * Sizes.margin - attributionSpace.height)
+        model: root.search.results
+        busy: root.search.busy
+        message: root.search.message
+        title: root.search.mode === "search" ? qsTr("Places") : root.search.mode === "parking"
+               ? qsTr("Nearest parking") : root.search.mode === "fuel" ? qsTr("Nearest fuel")
+               : qsTr("Nearest charging")
+        onPoiChosen: (poiId) => root.map.selectPoi(poiId)
+    }
+
+    PoiDetailsPanel {
+        objectName: "poiDetails"
+        visible: root.map.state === "ready" && root.map.hasSelection && !root.route.active
+        anchors.top: searchBar.bottom
+        anchors.topMargin: Sizes.spacing
+        anchors.left: searchBar.left
+        width: root.sideWidth
+        poi: root.map.selection
+        routing: root.route.computing
+        routeMessage: root.route.message
+        onRouteRequested: root.route.routeTo(root.map.selection.lat, root.map.selection.lon,
+                                              root.map.selection.name || "")
+        onClosed: root.map.clearSelection()
+    }
+
+    MapControlsPanel {
+        objectName: "mapControls"
+        visible: root.map.state === "ready"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Sizes.margin
+        anchors.bottomMargin: Sizes.margin + attributionSpace.height
+        following: root.map.followCar
+        headingUp: root.map.headingUp
+        carValid: root.map.carValid
+        onZoomInRequested: canvas.zoomBy(1)
+        onZoomOutRequested: canvas.zoomBy(-1)
+        onRecentreRequested: { root.map.followCar = true; canvas.recentre(); }
+        onOrientationToggled: root.map.headingUp = !root.map.headingUp
+    }
+
+    Item { id: attributionSpace; height: Sizes.fontCaption + Sizes.spacing }
 }
