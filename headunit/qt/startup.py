@@ -138,7 +138,8 @@ class Startup(QObject):
         self.map.follow_vehicle(self.vehicle)
         if self._route_poi is not None:
             self.map.stateChanged.connect(self._start_route_poi)
-        self.map.start(tasks, lambda stage: _open_map(config, stage), self._install_tiles)
+            self.map.open()
+        self.map.prepare(tasks, lambda stage: _open_map(config, stage), self._install_tiles)
         self._window.setProperty("mapStore", self.map)
         self._window.setProperty("mapSearch", self.map_search)
         self._window.setProperty("route", self.route)

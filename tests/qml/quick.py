@@ -43,3 +43,16 @@ def type_text(window: QQuickWindow, text: str) -> None:
         key = Qt.Key.Key_Space if char == " " else getattr(Qt.Key, f"Key_{char.upper()}")
         shift = Qt.KeyboardModifier.ShiftModifier if char.isupper() else Qt.KeyboardModifier.NoModifier
         QTest.keyClick(window, key, shift)
+
+
+def start_ui(qtbot, tasks, config, area: str):  # noqa: ANN001, ANN201 - pytest-qt and app types
+    """The whole head unit on `area`, started as the app does, once `settled` (view loaded, start-up done)."""
+    from headunit.app import build_ui
+
+    ui = build_ui(config)
+    ui.shell.openArea(area)
+    with qtbot.waitSignal(ui.window.frameSwapped, timeout=10_000):
+        ui.window.show()
+    ui.startup.begin(tasks)
+    qtbot.waitUntil(lambda: ui.window.property("settled"), timeout=15_000)
+    return ui

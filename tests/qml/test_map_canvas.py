@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtQuick import QQuickView
@@ -65,7 +66,7 @@ def map_canvas(qtbot, tmp_path, sample_path):
     for view, provider, _ in made:
         assert provider.shutdown()
         view.close()
-        view.deleteLater()
+        shiboken6.delete(view)  # now, not at some later test's event processing
 
 
 def call(canvas, name: str, *args):

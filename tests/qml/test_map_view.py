@@ -8,9 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
-from headunit.app import build_ui
 from headunit.core.config import Config, MapConfig, PathsConfig, with_overrides
-from tests.qml.quick import find, find_all, is_shown, tap, type_text
+from tests.qml.quick import find, find_all, is_shown, start_ui, tap, type_text
 
 PARKED_AT_THE_STATION = """\
 name: parked-at-the-station
@@ -41,13 +40,8 @@ def map_ui(tasks, qtbot, tmp_path, helsinki_map):
                                            "vehicle.scenario": str(scenario),
                                            "restrictions.max_list_items": max_list_items})
         config = replace(config, paths=PathsConfig(str(tmp_path / "data")), map=MapConfig(database=str(helsinki_map)))
-        ui = build_ui(config)
+        ui = start_ui(qtbot, tasks, config, "map")
         made.append(ui)
-        ui.shell.openArea("map")
-        with qtbot.waitSignal(ui.window.frameSwapped, timeout=10_000):
-            ui.window.show()
-        ui.startup.begin(tasks)
-        qtbot.waitUntil(lambda: ui.window.property("settled"), timeout=15_000)
         return ui
 
     yield make

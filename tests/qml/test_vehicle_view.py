@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from headunit.app import build_ui
 from headunit.core.config import Config, PathsConfig, with_overrides
-from tests.qml.quick import find, is_shown, tap
+from tests.qml.quick import find, is_shown, start_ui, tap
 
 DOOR_OPEN_AT_SPEED = """\
 name: door-open-at-speed
@@ -38,13 +37,8 @@ def vehicle_ui(tasks, qtbot, tmp_path):
         config = with_overrides(Config(), {"display.size": size, "vehicle.scenario": str(scenario),
                                            "restrictions.max_list_items": max_list_items})
         config = replace(config, paths=PathsConfig(str(tmp_path / "data")))
-        ui = build_ui(config)
+        ui = start_ui(qtbot, tasks, config, "vehicle")
         made.append(ui)
-        ui.shell.openArea("vehicle")
-        with qtbot.waitSignal(ui.window.frameSwapped, timeout=10_000):
-            ui.window.show()
-        ui.startup.begin(tasks)
-        qtbot.waitUntil(lambda: ui.window.property("settled"), timeout=10_000)
         return ui
 
     yield make

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractListModel, QByteArray, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.core.map.guidance import Direction, Maneuver, ManeuverKind
+from headunit.qt.stores.row_model import RowListModel
 
 QML_IMPORT_NAME = "HeadUnit.Stores"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -64,32 +64,22 @@ def maneuver_text(m: Maneuver) -> str:
 
 @QmlElement
 @QmlUncreatable("ManeuverListModel is created by the route store")
-class ManeuverListModel(QAbstractListModel):
+class ManeuverListModel(RowListModel):
+    ROLES = _ROLES
+
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self._rows: list[Maneuver] = []
         self._current = 0
 
-    def roleNames(self) -> dict[int, QByteArray]:
-        return {Qt.ItemDataRole.UserRole + i: QByteArray(r.encode()) for i, r in enumerate(_ROLES)}
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        m, i = self._rows[index.row()], role - Qt.ItemDataRole.UserRole
-        role_name = _ROLES[i] if 0 <= i < len(_ROLES) else None
-        if role_name == "icon":
+    def role_value(self, row: int, role: str) -> Any:
+        m = self._rows[row]
+        if role == "icon":
             return maneuver_icon(m)
-        if role_name == "text":
+        if role == "text":
             return maneuver_text(m)
-        if role_name == "distanceM":
+        if role == "distanceM":
             return float(m.distance_m)
-        if role_name == "done":
-            return index.row() < self._current
-        return None
+        return row < self._current  # "done"
 
     def set_maneuvers(self, maneuvers: Sequence[Maneuver]) -> None:
         self.beginResetModel()

@@ -70,14 +70,34 @@ class MapStore(QObject):
         self._marker_request = 0
         self._selection: dict[str, Any] = {}
         self._selection_request = 0
+        self._opener: tuple[Callable, Callable] | None = None
+        self._opening = False
         self._importing.connect(self._mark_importing)
 
     # -- lifecycle -------------------------------------------------------------------
 
+    def prepare(self, tasks: TaskRunner, open_map: Callable[[Callable[[str], None]], MapService],
+                tile_source: Callable[[MapService], str]) -> None:
+        """How to open the map; open() does it when the map is first needed."""
+        self._tasks, self._opener = tasks, (open_map, tile_source)
+
     def start(self, tasks: TaskRunner, open_map: Callable[[Callable[[str], None]], MapService],
               tile_source: Callable[[MapService], str]) -> None:
-        """Open (importing first if needed) the map on a worker; `tile_source` then installs tiles."""
-        self._tasks = tasks
+        self.prepare(tasks, open_map, tile_source)
+        self.open()
+
+    @Slot()
+    def open(self) -> None:
+        """Open (importing first if needed) the map on a worker, once; `tile_source` then installs tiles.
+
+        Called when the map is first shown or used, so a unit that starts on another
+        screen does not pay the map's memory and the routing library at start-up.
+        """
+        if self._opener is None or self._opening:
+            return
+        self._opening = True
+        tasks = self._tasks
+        open_map, tile_source = self._opener
 
         def progress(stage: str) -> None:
             if stage == "importing":

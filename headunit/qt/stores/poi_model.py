@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (Property, QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt,
-                            Signal)
+from PySide6.QtCore import Property, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.core.map.features import POI_CATEGORIES
+from headunit.qt.stores.row_model import RowListModel
 from headunit.services.map.pois import Poi
 
 QML_IMPORT_NAME = "HeadUnit.Stores"
@@ -30,24 +30,13 @@ def poi_to_map(poi: Poi) -> dict[str, Any]:
 
 @QmlElement
 @QmlUncreatable("PoiListModel is created by the map stores")
-class PoiListModel(QAbstractListModel):
+class PoiListModel(RowListModel):
     countChanged = Signal()
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
+    ROLES = _ROLES
 
-    def roleNames(self) -> dict[int, QByteArray]:
-        return {Qt.ItemDataRole.UserRole + i: QByteArray(r.encode()) for i, r in enumerate(_ROLES)}
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        i = role - Qt.ItemDataRole.UserRole
-        return self._rows[index.row()][_ROLES[i]] if 0 <= i < len(_ROLES) else None
+    def role_value(self, row: int, role: str) -> Any:
+        return self._rows[row][role]
 
     def set_pois(self, pois: Sequence[Poi]) -> None:
         rows = [poi_to_map(p) for p in pois]

@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Property, QCoreApplication, QObjec
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.qt.stores.maneuver_model import ManeuverListModel, maneuver_icon, maneuver_text
-from headunit.services.map.routing import NoRouteError
 
 if TYPE_CHECKING:
     from headunit.core.map.guidance import Progress
@@ -44,12 +43,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_C, text)
 
 
-def _route_or_error(service, origin: tuple[float, float], destination: tuple[float, float]):  # noqa: ANN001
-    """Worker: a Route, or the NoRouteError (an expected answer, not a failure to log)."""
+def _route_or_error(service, origin: tuple[float, float], destination: tuple[float, float]):  # noqa: ANN001, ANN202
+    """Worker: (route, "") or (None, NoRouteError code): no route is an answer, not a failure to log.
+
+    routing (and igraph) is imported here, on the first route, not at start-up.
+    """
+    from headunit.services.map.routing import NoRouteError
+
     try:
-        return service.route(origin, destination)
+        return service.route(origin, destination), ""
     except NoRouteError as exc:
-        return exc
+        return None, exc.code
 
 
 @QmlElement
@@ -122,15 +126,14 @@ class RouteStore(QObject):
         self._computing, self._message = True, ""
         self.changed.emit()
 
-        def done(result: Route | NoRouteError) -> None:
+        def done(result: tuple[Route | None, str]) -> None:
             if request != self._request:
                 return
             self._computing = False
-            if isinstance(result, NoRouteError):
-                self._message = _tr(_NO_ROUTE.get(result.code, _FAILED))
-                self._set_route(None)
-            else:
-                self._set_route(result)
+            route, code = result
+            if route is None:
+                self._message = _tr(_NO_ROUTE.get(code, _FAILED))
+            self._set_route(route)
             self.changed.emit()
 
         def failed(_error: BaseException) -> None:

@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickView
@@ -83,7 +84,7 @@ def show_tiles(qtbot, tmp_path, sample_path):
     for view, provider in made:
         assert provider.shutdown()
         view.close()
-        view.deleteLater()
+        shiboken6.delete(view)  # now, not at some later test's event processing
 
 
 def test_tiles_are_rendered_off_the_gui_thread_and_served_to_qml(show_tiles):

@@ -30,6 +30,7 @@ Item {
                                               width - 3 * Sizes.margin - Sizes.touchTarget)
 
     clip: true
+    Component.onCompleted: root.map.open()
 
     EmptyState {
         anchors.fill: parent
