@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulate = commands.add_parser("simulate", help="the head unit driven by a scenario (QA)")
     simulate.add_argument("scenario", metavar="SCENARIO", nargs="?",
                           help="a scenario name from assets/scenarios (e.g. city-drive) or a scenario file; "
-                               "with --route, where the drive starts (default: map.start_lat/start_lon)")
+                               "with --route, where the drive starts and what else the car reports (default: vehicle.scenario)")
     simulate.add_argument("--route", type=_positive_int, metavar="POI_ID",
                           help="drive the car along the route to this POI of the map (ids: 'headunit map info')")
     simulate.add_argument("--headless", action="store_true", help="no window: run the scenario alone")

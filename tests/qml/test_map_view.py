@@ -73,6 +73,8 @@ def test_nearest_parking_then_details_then_guidance_and_back(map_ui, qtbot):
     tap(ui.window, first)
     details = find(ui.window, "poiDetails")
     qtbot.waitUntil(lambda: is_shown(details), timeout=5_000)
+    # the tap chose the row's POI; the map under the list did not take it as a point
+    qtbot.waitUntil(lambda: ui.startup.map.selection.get("poiId") == first.property("poiId"), timeout=5_000)
     assert find(ui.window, "poiTitle").property("text")
     tap(ui.window, find(ui.window, "routeButton"))
     guidance = find(ui.window, "guidance")

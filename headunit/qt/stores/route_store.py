@@ -12,7 +12,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Property, QCoreApplication, QObject, QPointF, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.qt.stores.maneuver_model import ManeuverListModel, maneuver_icon, maneuver_text
@@ -73,7 +73,8 @@ class RouteStore(QObject):
         self._progress: Progress | None = None
         self._destination: tuple[float, float] | None = None
         self._destination_name = ""
-        self._path: list[QPointF] = []
+        self._destination_poi = -1
+        self._path: list[dict[str, float]] = []  # what MapCanvas.routePath takes
         self._computing = False
         self._message = ""
         self._request = 0
@@ -84,7 +85,10 @@ class RouteStore(QObject):
     @Slot(float, float, str)
     def routeTo(self, lat: float, lon: float, name: str) -> None:
         """A route from the car to (lat, lon); replaces any active route."""
-        self._destination, self._destination_name = (lat, lon), name
+        self._route_to(lat, lon, name, -1)
+
+    def _route_to(self, lat: float, lon: float, name: str, poi_id: int) -> None:
+        self._destination, self._destination_name, self._destination_poi = (lat, lon), name, poi_id
         self._reroutes = 0
         self._compute()
 
@@ -103,7 +107,7 @@ class RouteStore(QObject):
                 self._message = _tr(_NO_ROUTE["no_road_near_destination"])
                 self.changed.emit()
             else:
-                self.routeTo(poi.lat, poi.lon, poi.name)
+                self._route_to(poi.lat, poi.lon, poi.name, poi.id)
 
         self._tasks.run(service.poi, poi_id, on_done=found, name="route to poi")
 
@@ -150,7 +154,7 @@ class RouteStore(QObject):
         self._route = route
         settings = TrackerSettings(off_route_m=self._off_route_m)
         self._tracker = None if route is None else RouteTracker(route.line, route.maneuvers, settings)
-        self._path = [] if route is None else [QPointF(lon, lat) for lat, lon in route.points]
+        self._path = [] if route is None else [{"lat": lat, "lon": lon} for lat, lon in route.points]
         self._maneuvers.set_maneuvers([] if route is None else route.maneuvers)
         self._progress = None
         if route is not None:
@@ -190,6 +194,7 @@ class RouteStore(QObject):
     computing = Property(bool, lambda self: self._computing, notify=changed)
     message = Property(str, lambda self: self._message, notify=changed)
     destinationName = Property(str, lambda self: self._destination_name, notify=changed)
+    destinationPoiId = Property(int, lambda self: self._destination_poi if self._route else -1, notify=changed)
     path = Property("QVariantList", lambda self: self._path, notify=changed)
     lengthM = Property(float, lambda self: self._route.length_m if self._route else 0.0, notify=changed)
     remainingM = Property(float, lambda self: self._progress.remaining_m if self._progress else

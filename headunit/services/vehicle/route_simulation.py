@@ -1,7 +1,7 @@
 """`headunit simulate --route POI_ID`: turn a route on the installed map into a scenario file.
 
-The drive starts where the given scenario starts (its first position) or, without
-one, at the configured map.start_lat/start_lon; the scenario's other signals (fuel,
+The drive starts where the given scenario (default: vehicle.scenario) starts, or at
+map.start_lat/start_lon when it has no position; the scenario's other signals (fuel,
 temperatures, ...) carry over. The generated file goes to <data_dir>/scenarios/ so
 QA can read, edit and replay exactly what was driven.
 """
@@ -24,12 +24,11 @@ def prepare_route_drive(config: Config, poi_id: int, scenario: str | None) -> Co
     from headunit.services.map.importer import MapImportError
     from headunit.services.map.service import ensure_map
 
-    base = load_scenario(scenario) if scenario else None
+    base = load_scenario(scenario or config.vehicle.scenario)
     start = (config.map.start_lat, config.map.start_lon)
-    if base is not None:
-        first = base.values_at(0.0)
-        if LATITUDE in first and LONGITUDE in first:
-            start = (float(first[LATITUDE]), float(first[LONGITUDE]))
+    first = base.values_at(0.0)
+    if LATITUDE in first and LONGITUDE in first:
+        start = (float(first[LATITUDE]), float(first[LONGITUDE]))
     try:
         map_path = ensure_map(config)
     except MapImportError as exc:

@@ -47,10 +47,10 @@ def test_a_route_from_the_car_gives_a_path_maneuvers_and_guidance(qtbot, stores)
     assert route.maneuvers.rowCount() >= 3
     nxt = route.nextManeuver
     assert nxt["icon"] and nxt["text"] and nxt["distanceM"] > 0
-    halfway = route.path[: len(route.path) // 2]  # QPointF(x=lon, y=lat)
+    halfway = route.path[: len(route.path) // 2]  # {"lat": ..., "lon": ...}
     for i, point in enumerate(halfway):  # drive the first half of the route, point by point
-        place(vehicle, point.y(), point.x(), t=2.0 + i)
-        qtbot.waitUntil(lambda: map_store.carLat == point.y(), timeout=1_000)
+        place(vehicle, point["lat"], point["lon"], t=2.0 + i)
+        qtbot.waitUntil(lambda: map_store.carLat == point["lat"], timeout=1_000)
     assert route.remainingM < route.lengthM * 0.8 and route.reroutes == 0
     route.cancel()
     assert not route.active and route.path == []

@@ -49,7 +49,7 @@ def test_the_cli_drives_the_route_headless(config, helsinki_map, tmp_path, capsy
     poi, _, _ = poi_named(helsinki_map, "Stockmann Q-Park")
     config_file = tmp_path / "config.toml"
     config_file.write_text(f'[map]\ndatabase = "{helsinki_map}"\n')
-    code = main(["simulate", "--route", str(poi), "--headless", "--until", "60", "--dump",
+    code = main(["simulate", "--route", str(poi), "--headless", "--until", "20", "--dump",
                  "--config", str(config_file), "--data-dir", str(tmp_path)])
     assert code == 0
     dump = json.loads(capsys.readouterr().out)

@@ -115,12 +115,15 @@ Rectangle {
                 objectName: "routeSummary"
                 anchors.left: parent.left
                 anchors.right: listButton.left
+                anchors.rightMargin: Sizes.spacing
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("%1 · %2 · arrive %3").arg(root.distanceText(root.remainingM))
                           .arg(root.durationText(root.remainingS))
-                          .arg(Qt.formatTime(new Date(Date.now() + root.remainingS * 1000), Locale.ShortFormat))
+                          .arg(new Date(Date.now() + root.remainingS * 1000).toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
                 color: Theme.textMuted
                 font.pixelSize: Sizes.fontBody
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
                 elide: Text.ElideRight
             }
             TextButton {

@@ -115,6 +115,8 @@ Rectangle {
             }
             TapHandler {
                 id: tap
+                // exclusive, so the map underneath never sees the tap; the list can still take a flick over
+                gesturePolicy: TapHandler.ReleaseWithinBounds
                 onTapped: root.poiChosen(row.poiId)
             }
         }

@@ -58,7 +58,8 @@ Item {
         centerLon: root.map.carLon
         zoom: 16
         pois: root.map.pois
-        highlightPoiId: root.map.hasSelection ? root.map.selection.poiId : -1
+        highlightPoiId: root.route.active ? root.route.destinationPoiId
+                        : root.map.hasSelection ? root.map.selection.poiId : -1
         routePath: root.route.path
         onUserMoved: root.map.followCar = false
         onTapped: (lat, lon) => root.map.selectPoint(lat, lon)
@@ -129,8 +130,13 @@ Item {
         poi: root.map.selection
         routing: root.route.computing
         routeMessage: root.route.message
-        onRouteRequested: root.route.routeTo(root.map.selection.lat, root.map.selection.lon,
-                                              root.map.selection.name || "")
+        onRouteRequested: {
+            const target = root.map.selection;
+            if (target.poiId >= 0)
+                root.route.routeToPoi(target.poiId);
+            else
+                root.route.routeTo(target.lat, target.lon, target.name || "");
+        }
         onClosed: root.map.clearSelection()
     }
 
