@@ -8,6 +8,9 @@ Item {
     property string iconName
     property string text
     property bool checked: false
+    property bool showText: true
+    // the label fits beside the icon at this width (a row of chips shows labels only if all fit)
+    readonly property bool textFits: width >= label.implicitWidth + icon.width + content.spacing + 2 * Sizes.spacing
 
     signal clicked()
 
@@ -38,9 +41,10 @@ Item {
             color: root.checked ? Theme.accent : Theme.text
         }
         Text {
+            id: label
             anchors.verticalCenter: parent.verticalCenter
             // narrow screens: the icon alone, rather than a cut word
-            visible: root.width >= implicitWidth + icon.width + content.spacing + 2 * Sizes.spacing
+            visible: root.showText && root.textFits
             width: Math.min(implicitWidth, root.width - 2 * Sizes.spacing - icon.width - content.spacing)
             text: root.text
             color: Theme.text

@@ -94,8 +94,12 @@ Rectangle {
 
         Row {
             id: categories
+            // labels on all three chips, or on none (the icons alone read as a set)
+            readonly property bool labelsFit: chips.count === 3 && chips.itemAt(0) !== null && chips.itemAt(0).textFits
+                                              && chips.itemAt(1).textFits && chips.itemAt(2).textFits
             spacing: Sizes.spacing
             Repeater {
+                id: chips
                 model: [
                     { key: "parking", icon: "parking", label: qsTr("Parking") },
                     { key: "fuel", icon: "fuel", label: qsTr("Fuel") },
@@ -107,6 +111,7 @@ Rectangle {
                     width: (column.width - 2 * categories.spacing) / 3
                     iconName: modelData.icon
                     text: modelData.label
+                    showText: categories.labelsFit
                     checked: root.activeMode === modelData.key
                     onClicked: root.nearestRequested(modelData.key)
                 }
