@@ -177,6 +177,18 @@ def _load(args: argparse.Namespace) -> Config:
     return with_overrides(config, overrides) if overrides else config
 
 
+def _start_time_problem(scenario: str, at: float) -> str | None:
+    """--at must fall within the scenario, or the vehicle source cannot start."""
+    from headunit.services.vehicle.scenario import load_scenario
+    from headunit.services.vehicle.source import SourceError
+
+    try:
+        duration = load_scenario(scenario).duration
+    except SourceError:
+        return None  # the head unit reports a broken scenario itself, with file and line
+    return None if at <= duration else f"{at:g} s is after the end of {scenario} ({duration:g} s long)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "bench" and args.bench == "signals":
@@ -237,6 +249,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from headunit.services.vehicle.headless import run_headless
 
             return run_headless(config.vehicle.scenario, until=args.until, dump=args.dump)
+    if args.command == "simulate" and args.at > 0:
+        problem = _start_time_problem(config.vehicle.scenario, args.at)
+        if problem:
+            print(f"headunit: simulate --at: {problem}", file=sys.stderr)
+            return 2
     if args.command == "record":
         from headunit.services.vehicle.recorder import record
 

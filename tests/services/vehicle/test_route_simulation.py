@@ -57,3 +57,13 @@ def test_the_cli_drives_the_route_headless(config, helsinki_map, tmp_path, capsy
     assert main(["simulate", "--route", "999999", "--headless", "--config", str(config_file),
                  "--data-dir", str(tmp_path)]) == 1
     assert "no POI with id 999999" in capsys.readouterr().err
+
+
+def test_a_start_time_after_the_drive_ends_is_refused_with_its_length(helsinki_map, tmp_path, capsys):
+    poi, _, _ = poi_named(helsinki_map, "Stockmann Q-Park")
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(f'[map]\ndatabase = "{helsinki_map}"\n')
+    code = main(["simulate", "--route", str(poi), "--at", "9999", "--platform", "offscreen",
+                 "--config", str(config_file), "--data-dir", str(tmp_path)])
+    assert code == 2
+    assert "9999 s is after the end of" in capsys.readouterr().err
