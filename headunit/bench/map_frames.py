@@ -10,9 +10,6 @@ frame_max_ms is the longest interval, so a stall of any kind shows in it. The sc
 about 1,100 px/s, zoom 16 -> 17.5 -> 14 -> 16) is a QML SequentialAnimation, so Qt's
 animation driver, not a Python timer, moves the map. The floor is the same window
 animating a plain rectangle for one second just before, in the same run.
-frame_busy_ms_mean is the GUI thread's time from the animation tick to the swap, averaged
-(Date.now() in QML: 1 ms steps, so only the mean is meaningful): the headroom left in
-each 16.7 ms frame, which the intervals alone do not show on a timer-paced platform.
 
 gui_python_ms_per_frame: a sys.setprofile() hook installed on the GUI thread only
 (profile hooks are per thread; the tile provider's reader thread is not hooked) while
@@ -154,10 +151,6 @@ def bench_frames(map_path: Path, seconds: float = 5.0, size: tuple[int, int] = (
         intervals = [float(v) for v in window.property("intervals").toVariant()]
         floor = [float(v) for v in window.property("floorIntervals").toVariant()]
         frames = int(window.property("swaps"))
-        busy_frames = int(window.property("busyFrames"))
-        floor_busy_frames = int(window.property("floorBusyFrames"))
-        busy_ms = float(window.property("busyMs"))
-        floor_busy_ms = float(window.property("floorBusyMs"))
         stats = provider.tiles.stats
         provider.shutdown()
         window.close()
@@ -176,10 +169,8 @@ def bench_frames(map_path: Path, seconds: float = 5.0, size: tuple[int, int] = (
         "frame_max_ms": round(max(intervals, default=0.0), 2),
         "frame_interval_p95_ms": round(_percentile(intervals, 95), 2),
         "floor_frame_p95_ms": round(_percentile(work_ms["floor"], 95), 2),
-        "frame_busy_ms_mean": round(busy_ms / max(1, busy_frames), 2),
         "floor_frame_interval_p95_ms": round(_percentile(floor, 95), 2),
         "floor_frame_max_ms": round(max(floor, default=0.0), 2),
-        "floor_frame_busy_ms_mean": round(floor_busy_ms / max(1, floor_busy_frames), 2),
         "gui_python_ms_per_frame": round(profiler.total_s * 1000 / max(1, frames), 3),
         "gui_python_calls": profiler.calls,
         "tiles_requested": stats.requests,

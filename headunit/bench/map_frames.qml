@@ -4,8 +4,8 @@ import HeadUnit
 // The map frame benchmark's window: first the floor (a plain animated rectangle),
 // then the real MapCanvas driven by a scripted pan and zoom. Frame intervals come
 // from FrameAnimation.frameTime (measured with QElapsedTimer inside Qt), swaps are
-// counted in frameSwapped; both in JavaScript, so no Python runs per frame. The
-// busy time (animation tick to swap, Date.now(), 1 ms steps) is summed per phase.
+// counted in frameSwapped. The time from tick to swap is taken in Python
+// (map_frames.py), connected to this FrameAnimation ("frameTick") and frameSwapped.
 Window {
     id: root
 
@@ -20,11 +20,6 @@ Window {
     property var intervals: []
     property int swaps: 0
     property int floorSwaps: 0
-    property double tickAt: 0
-    property double busyMs: 0
-    property double floorBusyMs: 0
-    property int busyFrames: 0
-    property int floorBusyFrames: 0
 
     signal finished()
 
@@ -34,21 +29,10 @@ Window {
     onFrameSwapped: {
         if (!measuring)
             return;
-        const busy = tickAt > 0 ? Date.now() - tickAt : -1;
-        tickAt = 0;
-        if (phase === "floor") {
+        if (phase === "floor")
             floorSwaps += 1;
-            if (busy >= 0) {
-                floorBusyMs += busy;
-                floorBusyFrames += 1;
-            }
-        } else {
+        else
             swaps += 1;
-            if (busy >= 0) {
-                busyMs += busy;
-                busyFrames += 1;
-            }
-        }
     }
 
     FrameAnimation {
@@ -59,7 +43,6 @@ Window {
         running: root.measuring
         onRunningChanged: first = true
         onTriggered: {
-            root.tickAt = Date.now();
             if (first) {
                 first = false;
                 return;

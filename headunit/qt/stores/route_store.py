@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from headunit.core.map.guidance import RouteTracker, TrackerSettings
 from headunit.qt.stores.maneuver_model import ManeuverListModel, maneuver_icon, maneuver_text
 
 if TYPE_CHECKING:
@@ -149,8 +150,6 @@ class RouteStore(QObject):
                         on_done=done, on_error=failed, name="route")
 
     def _set_route(self, route: Route | None) -> None:
-        from headunit.core.map.guidance import RouteTracker, TrackerSettings
-
         self._route = route
         settings = TrackerSettings(off_route_m=self._off_route_m)
         self._tracker = None if route is None else RouteTracker(route.line, route.maneuvers, settings)
