@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Mapping, Sequence
 
 from headunit.core.config_checks import (
-    LANGUAGE, NON_EMPTY, PLATFORM, Check, check_size, check_url, int_range, setting, number_range,
+    LANGUAGE, NON_EMPTY, PLATFORM, VIN, Check, check_size, check_url, int_range, setting, number_range,
     one_of, positive, parse_size,
 )
 
@@ -49,6 +49,10 @@ class BackendConfig:
     ca_bundle: str = setting("")  # "" = system CAs
     connect_timeout_s: float = setting(3.0, positive)
     read_timeout_s: float = setting(10.0, positive)
+    vin: str = setting("WHU5MULATR0000001", VIN)  # this vehicle's identity at the backend
+    credential_file: str = setting("")  # "" = <data_dir>/backend/credential.json (0600)
+    stale_after_s: int = setting(300, int_range(10, 86_400))  # cached data older is marked stale
+    health_interval_s: float = setting(10.0, number_range(1.0, 3600.0))
 
 
 @dataclass(frozen=True)

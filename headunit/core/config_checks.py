@@ -83,4 +83,5 @@ def setting(default: Any, check: Check | None = None) -> Any:
 
 NON_EMPTY = matches(r".+", "a non-empty string")
 LANGUAGE = matches(r"[a-z]{2,3}(_[A-Z]{2})?", "a language code like en, de or zh_CN")
+VIN = matches(r"[A-HJ-NPR-Z0-9]{17}", "a 17-character VIN (A-Z without I, O, Q, and 0-9)")
 PLATFORM = matches(r"([A-Za-z0-9_-]+(:\S*)?)?", "a Qt platform plugin like xcb or eglfs")

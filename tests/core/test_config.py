@@ -49,7 +49,7 @@ def test_defaults_are_the_documented_values() -> None:
     config = Config()
     assert config.display == DisplayConfig(1280, 720, "day", "en", "")
     assert config.paths.data_dir == ""
-    assert config.backend == BackendConfig("", "", 3.0, 10.0)
+    assert config.backend == BackendConfig("", "", 3.0, 10.0, "WHU5MULATR0000001", "", 300, 10.0)
     assert config.vehicle == VehicleConfig("simulator", "city-drive", "socketcan", "can0", "")
     assert all(dataclasses.astuple(config.features))
     assert config.restrictions == RestrictionLimits(21, 120, 5, False, False, False)
@@ -205,6 +205,12 @@ def test_backend_url_must_be_http_or_https_with_a_host(url: str) -> None:
     )
 
 
+@pytest.mark.parametrize("vin", ["WHU5MULATR000000", "WHU5MULATR00000011", "WHU5MULATI0000001", "whu5mulatr0000001"])
+def test_backend_vin_must_be_17_vin_characters(vin: str) -> None:
+    message = str(error_for({"backend": {"vin": vin}}))
+    assert message == f"{SOURCE}: backend.vin: expected a 17-character VIN (A-Z without I, O, Q, and 0-9), got {vin!r}"
+
+
 def test_backend_url_with_credentials_is_refused_without_echoing_them() -> None:
     message = str(error_for({"backend": {"url": "https://bob:hunter2@api.example.com"}}))
     assert "backend.url: expected a URL without user:password@" in message
@@ -227,7 +233,7 @@ def test_backend_url_accepts_empty_and_http_urls(url: str) -> None:
          "unknown key 'display.level' (did you mean 'logging.level'?)"),
         ({"backend": {"verify": False}}, "backend.verify",  # TLS cannot be turned off
          "unknown key 'backend.verify' (known keys in [backend]: url, ca_bundle, "
-         "connect_timeout_s, read_timeout_s)"),
+         "connect_timeout_s, read_timeout_s, vin, credential_file, stale_after_s, health_interval_s)"),
         ({"dispaly": {"theme": "night"}}, "dispaly",
          "unknown section [dispaly] (did you mean [display]?)"),
         ({"zzz": {}}, "zzz", "unknown section [zzz] (known sections: display, paths, backend, "

@@ -97,8 +97,81 @@ def _create_vehicle_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+def _create_backend_sync(db: sqlite_utils.Database) -> None:
+    # Validated backend answers (API-shaped JSON), shown at once and marked stale by age.
+    # kind: poi_live, slots, catalogue, ...; fetched_at: UTC epoch seconds.
+    db.execute(
+        """
+        CREATE TABLE backend_cache (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            body TEXT NOT NULL CHECK (json_valid(body)),
+            fetched_at REAL NOT NULL,
+            PRIMARY KEY (kind, key)
+        )
+        """
+    )
+    # What the driver did that must reach the backend, delivered in `seq` order with its
+    # idempotency key. A row is written in the same transaction as the local state it
+    # belongs to and becomes done/rejected only after the backend's answer.
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            operation TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            payload TEXT NOT NULL CHECK (json_valid(payload)),
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'rejected')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            response TEXT CHECK (response IS NULL OR json_valid(response)),
+            created_at REAL NOT NULL,
+            done_at REAL
+        )
+        """
+    )
+    db.execute("CREATE INDEX outbox_pending ON outbox(state, seq)")
+    # Local copies of the driver's reservations and orders. `status` is 'queued' until the
+    # backend has answered, then the backend's status (or 'rejected' with `error`).
+    db.execute(
+        """
+        CREATE TABLE reservations (
+            local_id TEXT PRIMARY KEY,
+            remote_id TEXT UNIQUE,
+            poi_id TEXT NOT NULL,
+            slot_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            body TEXT CHECK (body IS NULL OR json_valid(body)),
+            error TEXT NOT NULL DEFAULT '',
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE orders (
+            local_id TEXT PRIMARY KEY,
+            remote_id TEXT UNIQUE,
+            merchant_order_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            reservation_local_id TEXT REFERENCES reservations(local_id),
+            poi_id TEXT,
+            quantity REAL,
+            status TEXT NOT NULL,
+            body TEXT CHECK (body IS NULL OR json_valid(body)),
+            error TEXT NOT NULL DEFAULT '',
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "settings", _create_settings),
     Migration(2, "vehicle_tables", _create_vehicle_tables),
-    # Append the next migration here, with version 3.
+    Migration(3, "backend_sync", _create_backend_sync),
+    # Append the next migration here, with version 4.
 )
