@@ -120,6 +120,15 @@ def _log_uncaught(kind: type[BaseException], error: BaseException, tb) -> None: 
     log.error("unhandled %s: %s", kind.__name__, error, exc_info=(kind, error, tb))
 
 
+def _own_peak_rss_kb() -> int:
+    """This process's peak resident set (VmHWM), without its children's."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
 def run_app(config: Config, screenshot: Path | None = None, bench_report: bool = False,
             area: str = "home", scenario_start: float = 0.0, route_poi: int | None = None) -> int:
     """Run the head unit until it is closed; return the exit status."""
@@ -199,5 +208,7 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
     tasks.shutdown()
     ui.dispose()
     signals.close()
+    if bench_report:
+        print(json.dumps({"peak_rss_kb": _own_peak_rss_kb()}), flush=True)
     log.info("head unit stopped (exit status %d)", exit_code)
     return exit_code

@@ -15,7 +15,7 @@ from typing import NoReturn
 from headunit.core.areas import AREA_KEYS
 from headunit.core.config import THEMES, Config, ConfigError, parse_size
 
-COMMANDS = ("run", "simulate", "record", "map", "bench", "config")
+COMMANDS = ("run", "simulate", "record", "map", "bench", "config", "backend")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +68,57 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {value}")
+    return value
+
+
+def _add_backend_parser(commands: argparse._SubParsersAction) -> None:
+    backend = commands.add_parser("backend", help="the reference backend: serve it, provision a vehicle, "
+                                                  "confirm a QR payment")
+    actions = backend.add_subparsers(dest="backend_action", metavar="ACTION", required=True, parser_class=_Parser)
+    serve = actions.add_parser("serve", help="serve the v1 API (docs/backend-api.md); prints "
+                                             "'headunit backend listening on URL' once listening")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=_port, default=8765, help="port (default 8765; 0 picks a free one)")
+    serve.add_argument("--db", type=Path, metavar="FILE",
+                       help="backend database (default: DATA_DIR/backend/backend.db)")
+    serve.add_argument("--map", type=Path, metavar="FILE", help="map database to take parking, fuel and charging "
+                                                                "POIs from (default: the installed map, if any)")
+    serve.add_argument("--cert", type=Path, metavar="FILE", help="TLS certificate chain (PEM), with --key")
+    serve.add_argument("--key", type=Path, metavar="FILE", help="TLS private key (PEM)")
+    serve.add_argument("--public-url", metavar="URL",
+                       help="base URL for QR and media links (default: the URL each request came to)")
+    serve.add_argument("--provision", metavar="VIN", help="before listening, make sure this vehicle exists and "
+                                                          "--credential-out holds a credential it accepts")
+    serve.add_argument("--credential-out", type=Path, metavar="FILE",
+                       help="with --provision (default: DATA_DIR/backend/credential.json or backend.credential_file)")
+    serve.add_argument("--wallet-pin", metavar="PIN",
+                       help="with --provision: a new vehicle's demo wallet PIN (default 1234)")
+    serve.add_argument("--exit-with-parent", action="store_true",
+                       help="stop when stdin reaches end of file (how the head unit runs its backend)")
+    _add_config_options(serve)
+    provision = actions.add_parser("provision", help="create a vehicle (or give it a new secret, ending its tokens) "
+                                                     "and write its credential JSON (0600)")
+    provision.add_argument("vin", metavar="VIN", help="17 characters: A-Z without I, O, Q, and 0-9")
+    provision.add_argument("--db", type=Path, metavar="FILE",
+                           help="backend database (default: DATA_DIR/backend/backend.db)")
+    provision.add_argument("--out", type=Path, metavar="FILE",
+                           help="credential file (default: DATA_DIR/backend/credential.json or "
+                                "backend.credential_file)")
+    provision.add_argument("--wallet-pin", metavar="PIN",
+                           help="demo wallet PIN, 4 to 12 digits (a new vehicle gets 1234)")
+    _add_config_options(provision)
+    confirm = actions.add_parser("confirm-qr", help="pay a QR order as the driver's phone would")
+    confirm.add_argument("url", metavar="URL", help="the URL the QR code shows (http(s)://HOST/v1/qr/TOKEN)")
+    confirm.add_argument("--ca-bundle", type=Path, metavar="FILE", help="CA certificates to trust (PEM)")
+
+
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--size", type=_size, metavar="WxH",
                         help="window size, e.g. 800x480, 1280x720 (default), 1920x720")
@@ -75,6 +126,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--platform", metavar="NAME", help="Qt platform plugin: xcb, wayland, eglfs, offscreen, ...")
     parser.add_argument("--lang", metavar="CODE", help="user interface language, e.g. en, de, zh_CN")
     parser.add_argument("--area", choices=AREA_KEYS, help="area to show first (default home)")
+    parser.add_argument("--backend", metavar="URL",
+                        help="backend base URL (default: backend.url; none starts the local reference backend)")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
                         help="render the first settled frame to a PNG file and exit")
     parser.add_argument("--bench-report", action="store_true", help=argparse.SUPPRESS)
@@ -145,11 +198,18 @@ def build_parser() -> argparse.ArgumentParser:
     bench_map.add_argument("--seconds", type=_seconds, default=5.0, help="scripted pan and zoom time (default 5)")
     bench_map.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
 
+    bench_sync = bench_kinds.add_parser("sync", help="outbox delivery to the reference backend, and SIGKILL at random")
+    bench_sync.add_argument("--ops", type=_positive_int, default=1000, help="operations queued offline (default 1000)")
+    bench_sync.add_argument("--kills", type=_positive_int, default=200, help="kill-and-restart runs (default 200)")
+    bench_sync.add_argument("--seed", type=int, help="random seed (default: a fresh one)")
+    bench_sync.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
+
     config = commands.add_parser("config", help="inspect the configuration")
     config_actions = config.add_subparsers(dest="config_action", metavar="ACTION", required=True, parser_class=_Parser)
     show = config_actions.add_parser("show", help="print the effective configuration as TOML")
     _add_config_options(show)
     config_actions.add_parser("defaults", help="print the default configuration as TOML")
+    _add_backend_parser(commands)
     return parser
 
 
@@ -169,7 +229,7 @@ def _load(args: argparse.Namespace) -> Config:
     if getattr(args, "size", None):
         overrides["display.size"] = "{}x{}".format(*args.size)
     for option, key in (("theme", "display.theme"), ("lang", "display.language"),
-                        ("platform", "display.platform")):
+                        ("platform", "display.platform"), ("backend", "backend.url")):
         if getattr(args, option, None) is not None:
             overrides[key] = getattr(args, option)
     if args.data_dir is not None:
@@ -195,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from headunit.bench.signals import main as bench_signals
 
         return bench_signals(seconds=args.seconds, rate=args.rate)
+    if args.command == "bench" and args.bench == "sync":
+        from headunit.bench.sync import main as bench_sync
+
+        return bench_sync(ops=args.ops, kills=args.kills, seed=args.seed)
     if args.command == "bench" and args.bench == "map":
         from headunit.bench.map import main as bench_map
 
@@ -203,6 +267,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from headunit.bench.startup import main as bench_startup
 
         return bench_startup(runs=args.runs)
+    if args.command == "backend" and args.backend_action == "confirm-qr":
+        from headunit.backend.cli import confirm_qr
+
+        return confirm_qr(args)
     if args.command == "config" and args.config_action == "defaults":
         from headunit.core.config import config_to_toml
 
@@ -229,6 +297,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"headunit: {exc}", file=sys.stderr)
         return 2
+    if args.command == "backend":
+        from headunit.backend.cli import provision, serve
+
+        return provision(args, config) if args.backend_action == "provision" else serve(args, config)
     if args.command == "map":
         from headunit.services.map.commands import import_command, info_command
         from headunit.services.map.service import map_database_path

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
-EXTRAS=${EXTRAS:-test}
+EXTRAS=${EXTRAS:-test,backend}
 
 # Qt's xcb platform plugin and its X libraries, EGL/GL for Qt Quick, fontconfig
 # and fonts (Latin, and CJK for the Chinese translation), D-Bus, libpulse0 for

@@ -12,6 +12,8 @@ from collections.abc import Iterator  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
+pytest_plugins = ["tests.backend_fixture"]  # the `backend` and `tls_backend` fixtures
+
 
 @pytest.fixture(scope="session")
 def qapp_cls() -> type[QGuiApplication]:

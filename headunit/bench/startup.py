@@ -3,9 +3,12 @@ bare PySide6 QML window measured in the same run (the floor).
 
 Each run is a fresh process with `--platform offscreen`. first_frame_s is the wall
 time from just before the process is spawned to its first swapped frame (so it
-includes the interpreter and imports); rss_mb is the process's peak resident set
-(from wait4). The head unit runs until its start-up work is done (storage open),
-so its peak includes that; the floor exits at its first frame. One untimed warm-up
+includes the interpreter and imports); rss_mb is the process's own peak resident
+set: the head unit reports its VmHWM as it exits, because wait4's figure would also
+take in the local reference backend it starts as a child process (a separate
+program, not the head unit's memory); the floor, which has no children, is taken
+from wait4. The head unit runs until its start-up work is done (storage open,
+vehicle connected), so its peak includes that; the floor exits at its first frame. One untimed warm-up
 run of each fills the QML disk cache, as on a unit that has started before.
 """
 
@@ -39,10 +42,12 @@ def _measure(argv: list[str], env: dict[str, str]) -> Sample:
     out, err = proc.communicate()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err.decode(errors='replace').strip()[-500:]}")
-    for line in out.decode().splitlines():
-        if line.startswith("{") and "first_frame_epoch" in line:
-            return Sample(json.loads(line)["first_frame_epoch"] - start, usage.ru_maxrss / 1024)
-    raise RuntimeError(f"{' '.join(argv)} reported no first frame")
+    reports = [json.loads(line) for line in out.decode().splitlines() if line.startswith("{")]
+    first_frame = next((r["first_frame_epoch"] for r in reports if "first_frame_epoch" in r), None)
+    if first_frame is None:
+        raise RuntimeError(f"{' '.join(argv)} reported no first frame")
+    own_peak_kb = next((r["peak_rss_kb"] for r in reports if "peak_rss_kb" in r), usage.ru_maxrss)
+    return Sample(first_frame - start, own_peak_kb / 1024)
 
 
 def run(runs: int = 5) -> dict[str, object]:

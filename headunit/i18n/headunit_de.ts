@@ -629,6 +629,10 @@
         <source>Saved data could not be opened. Settings and history are unavailable.</source>
         <translation>Gespeicherte Daten konnten nicht geöffnet werden. Einstellungen und Verlauf sind nicht verfügbar.</translation>
     </message>
+    <message>
+        <source>This vehicle is not registered with the online services. Reservations and payments are unavailable.</source>
+        <translation>Dieses Fahrzeug ist bei den Online-Diensten nicht registriert. Reservieren und Bezahlen sind nicht verfügbar.</translation>
+    </message>
 </context>
 <context>
     <name>StatusBarPanel</name>
@@ -657,8 +661,8 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <source>Network unknown</source>
-        <translation>Netz unbekannt</translation>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
     </message>
     <message>
         <source>Time %1</source>
@@ -687,6 +691,10 @@
     <message>
         <source>Outside temperature</source>
         <translation>Außentemperatur</translation>
+    </message>
+    <message>
+        <source>Pending (%1)</source>
+        <translation>Ausstehend (%1)</translation>
     </message>
     <message>
         <source>Switch to day theme</source>

@@ -629,6 +629,10 @@
         <source>Saved data could not be opened. Settings and history are unavailable.</source>
         <translation>无法打开已保存的数据。设置和历史记录不可用。</translation>
     </message>
+    <message>
+        <source>This vehicle is not registered with the online services. Reservations and payments are unavailable.</source>
+        <translation>此车辆未在在线服务中注册。预订和支付功能不可用。</translation>
+    </message>
 </context>
 <context>
     <name>StatusBarPanel</name>
@@ -657,8 +661,8 @@
         <translation>离线</translation>
     </message>
     <message>
-        <source>Network unknown</source>
-        <translation>网络未知</translation>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <source>Time %1</source>
@@ -687,6 +691,10 @@
     <message>
         <source>Outside temperature</source>
         <translation>车外温度</translation>
+    </message>
+    <message>
+        <source>Pending (%1)</source>
+        <translation>待发送 (%1)</translation>
     </message>
     <message>
         <source>Switch to day theme</source>

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
     from headunit.qt.stores.restrictions_store import RestrictionsStore
     from headunit.qt.stores.vehicle_store import VehicleStore
+    from headunit.qt.backend_link import BackendLink
+    from headunit.qt.stores.sync_store import SyncStore
     from headunit.qt.vehicle_feed import VehicleFeed
     from headunit.qt.tasks import TaskRunner
     from headunit.services.store import Store
@@ -65,7 +67,10 @@ class Startup(QObject):
         self._tasks: TaskRunner | None = None
         self.store: Store | None = None
         self.feed: VehicleFeed | None = None
-        self._connectivity: QObject | None = None
+        self.sync: SyncStore | None = None
+        self.backend: BackendLink | None = None
+        self._closed = False
+        self._sync_attached = False
         self.map: QObject | None = None
         self.map_search: QObject | None = None
         self.route: QObject | None = None
@@ -78,10 +83,7 @@ class Startup(QObject):
         if self._config.features.map:
             self._make_map_stores(tasks)
         self._status.start_clock()
-        from headunit.qt.connectivity import ConnectivityMonitor
-
-        self._connectivity = ConnectivityMonitor(self._status, self)
-        self._connectivity.start()
+        self._start_backend(tasks)
         tasks.run(
             _open_store,
             self._data_dir,
@@ -95,6 +97,7 @@ class Startup(QObject):
         log.info("store ready: %s (schema version %d)", store.path, store.schema_version)
         self._shell.set_storage_state("ready")
         self._connect_vehicle()
+        self._attach_sync()
 
     def _store_failed(self, error: BaseException) -> None:
         from headunit.services.store import DatabaseTooNewError
@@ -112,6 +115,47 @@ class Startup(QObject):
         self._shell.set_storage_state("unavailable")
         self._shell.show_notice(text)
         self._connect_vehicle()
+        self._attach_sync()
+
+    def _start_backend(self, tasks: TaskRunner) -> None:
+        """The backend (a local child process unless one is configured) and its client."""
+        from headunit.qt.backend_link import connect_backend
+        from headunit.qt.stores.sync_store import SyncStore
+
+        self.sync = SyncStore(tasks, self._status, self._config.backend.health_interval_s, parent=self)
+        self._window.setProperty("sync", self.sync)
+        tasks.run(connect_backend, self._config, on_done=self._backend_ready, on_error=self._backend_failed,
+                  name="connect backend")
+
+    def _backend_ready(self, link: BackendLink) -> None:
+        if self._closed:
+            link.close()
+            return
+        self.backend = link
+        log.info("backend at %s%s", link.url, " (local reference backend)" if link.local else "")
+        self._attach_sync()
+
+    def _backend_failed(self, error: BaseException) -> None:
+        from headunit.services.backend.errors import AuthError
+
+        assert self.sync is not None
+        self.sync.mark_offline()
+        if isinstance(error, AuthError):
+            self._shell.show_notice(QCoreApplication.translate(
+                "Startup", "This vehicle is not registered with the online services. "
+                           "Reservations and payments are unavailable."))
+
+    def _attach_sync(self) -> None:
+        """Once the backend is known: health checks at once; outbox delivery once storage is open too."""
+        if self.backend is None or self.sync is None or self._sync_attached:
+            return
+        if self.store is None and self._shell.storageState == "starting":
+            return
+        from headunit.services.backend.sync import SyncWorker
+
+        self._sync_attached = True
+        worker = SyncWorker(self.store, self.backend.client) if self.store is not None else None
+        self.sync.attach(self.backend.client, worker)
 
     def _make_vehicle_stores(self) -> None:
         """After the first frame: the vehicle stores and what they import cost ~25 ms."""
@@ -174,6 +218,12 @@ class Startup(QObject):
         self.feed.start(lambda: build_source(config, start_at), self.store)
 
     def close(self) -> None:
+        self._closed = True
+        if self.sync is not None:
+            self.sync.stop()
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
         if self._tiles is not None:  # before the engine goes: its reader thread may be rendering
             self._tiles.shutdown()
             self._tiles = None

@@ -47,6 +47,7 @@ Window {
         width: parent.width
         clockText: root.status.clockText
         connectivity: root.status.connectivity
+        pendingCount: root.status.pendingCount
         speedKmh: root.status.speedKmh
         speedKnown: root.status.speedKnown
         outsideTemperature: root.status.outsideTemperature

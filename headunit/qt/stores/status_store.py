@@ -1,4 +1,4 @@
-"""What the status bar shows: clock, connectivity and the vehicle summary.
+"""What the status bar shows: clock, backend connectivity, pending actions and the vehicle summary.
 
 The vehicle values (speed, outside temperature, driving state) stay unknown until a
 vehicle source feeds them through ``set_vehicle_summary``; the bar shows a dash then.
@@ -29,6 +29,7 @@ def _same_reading(a: float, b: float) -> bool:
 class StatusStore(QObject):
     clockTextChanged = Signal()
     connectivityChanged = Signal()
+    pendingCountChanged = Signal()
     vehicleSummaryChanged = Signal()
 
     def __init__(
@@ -42,6 +43,7 @@ class StatusStore(QObject):
         self._locale = locale or QLocale()
         self._clock_text = ""
         self._connectivity = "unknown"
+        self._pending = 0
         self._speed_kmh = math.nan
         self._outside_c = math.nan
         self._driving_state = "unknown"
@@ -82,6 +84,19 @@ class StatusStore(QObject):
         if state != self._connectivity:
             self._connectivity = state
             self.connectivityChanged.emit()
+
+    def set_pending(self, count: int) -> None:
+        """Actions queued for the backend and not yet answered (the "pending (N)" badge)."""
+        if count < 0:
+            raise ValueError(f"pending count must be >= 0, got {count}")
+        if count != self._pending:
+            self._pending = count
+            self.pendingCountChanged.emit()
+
+    def _get_pending(self) -> int:
+        return self._pending
+
+    pendingCount = Property(int, _get_pending, notify=pendingCountChanged)
 
     def set_vehicle_summary(self, speed_kmh: float, outside_c: float, driving_state: str) -> None:
         """Feed from the vehicle source; NaN means unknown."""

@@ -31,6 +31,7 @@ MIGRATION_SET = "headunit"
 """The ``migration_set`` under which migrations are recorded in ``_sqlite_migrations``."""
 
 _SIDECARS = ("-wal", "-shm", "-journal")
+_FULL = 2  # PRAGMA synchronous: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA
 _CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _RECORDED = re.compile(r"(\d+)_")
 
@@ -93,14 +94,29 @@ class Store:
         return cls(path, db)
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[sqlite_utils.Database]:
+    def atomic(self, durable: bool = False) -> Iterator[sqlite_utils.Database]:
         """One unit of work: everything inside commits together, or nothing does.
 
         Nested blocks become savepoints: an exception caught around an inner
-        block undoes only that block.
+        block undoes only that block. ``durable=True`` (for what the driver did)
+        makes the commit survive a power cut too: in WAL mode with
+        synchronous=NORMAL a commit is safe from a crash but not from power loss,
+        so this one commit runs with synchronous=FULL (SQLite allows the switch
+        only outside a transaction; inside an outer block the outer one decides).
         """
-        with self._lock, self.db.atomic() as db:
-            yield db
+        with self._lock:
+            switch = durable and not self.db.conn.in_transaction and self._synchronous() < _FULL
+            if switch:
+                self.db.execute("PRAGMA synchronous=FULL")
+            try:
+                with self.db.atomic() as db:
+                    yield db
+            finally:
+                if switch:
+                    self.db.execute("PRAGMA synchronous=NORMAL")
+
+    def _synchronous(self) -> int:
+        return self.db.execute("PRAGMA synchronous").fetchone()[0]
 
     @property
     def schema_version(self) -> int:

@@ -124,6 +124,25 @@ def test_atomic_rolls_back_everything_on_an_exception(store: Store) -> None:
     assert not store.db.conn.in_transaction
 
 
+def test_durable_atomic_commits_with_synchronous_full_and_then_goes_back(store: Store) -> None:
+    seen = []
+    with store.atomic(durable=True) as db:
+        seen.append(db.execute("PRAGMA synchronous").fetchone()[0])
+        db["settings"].insert(setting("a"))
+    assert seen == [2]  # FULL while the driver's action commits
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again
+    assert committed_keys(store.path) == ["a"]
+
+
+def test_durable_atomic_goes_back_to_normal_after_a_rollback(store: Store) -> None:
+    with pytest.raises(RuntimeError):
+        with store.atomic(durable=True) as db:
+            db["settings"].insert(setting("a"))
+            raise RuntimeError("boom")
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 1
+    assert committed_keys(store.path) == []
+
+
 def test_atomic_rolls_back_on_a_failing_statement(store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         with store.atomic() as db:

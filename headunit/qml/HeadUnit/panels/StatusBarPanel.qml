@@ -1,13 +1,14 @@
 import QtQuick
 import HeadUnit
 
-// Status bar: clock, driving state, speed, outside temperature, connectivity and
-// the day/night switch. Plain properties in, signals out.
+// Status bar: clock, driving state, speed, outside temperature, backend connectivity
+// with the "pending (N)" badge, and the day/night switch. Plain properties in, signals out.
 Rectangle {
     id: root
 
     property string clockText
-    property string connectivity: "unknown"   // unknown | online | offline
+    property string connectivity: "unknown"   // unknown | online | offline (the backend's health)
+    property int pendingCount: 0              // actions queued for the backend, not yet answered
     property real speedKmh: NaN
     property bool speedKnown: false
     property real outsideTemperature: NaN
@@ -32,7 +33,7 @@ Rectangle {
         switch (root.connectivity) {
         case "online": return qsTr("Online");
         case "offline": return qsTr("Offline");
-        default: return qsTr("Network unknown");
+        default: return qsTr("Connecting…");
         }
     }
 
@@ -131,6 +132,29 @@ Rectangle {
                 text: root.connectivityText
                 color: Theme.textMuted
                 font.pixelSize: Sizes.fontCaption
+            }
+
+            Rectangle {
+                objectName: "statusPending"
+                anchors.verticalCenter: parent.verticalCenter
+                visible: root.pendingCount > 0
+                height: Math.round(root.height * 0.56)
+                width: pendingLabel.implicitWidth + 2 * Sizes.spacing
+                radius: height / 2
+                color: Theme.surfaceRaised
+                border.color: Theme.warning
+                border.width: 1
+                Accessible.role: Accessible.StaticText
+                Accessible.name: pendingLabel.text
+
+                Text {
+                    id: pendingLabel
+                    anchors.centerIn: parent
+                    text: qsTr("Pending (%1)").arg(root.pendingCount)
+                    color: Theme.text
+                    font.pixelSize: Sizes.fontCaption
+                    font.bold: true
+                }
             }
         }
     }

@@ -1,0 +1,78 @@
+"""create_app(settings, clock): the reference backend as a FastAPI application."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI
+
+from . import auth, media_routes, payments, poi_routes, reservations
+from .clock import Clock, SystemClock, rfc3339
+from .context import Backend, get_backend
+from .db import BackendDbError, Database, init_database
+from .errors import install_error_handlers
+from .models import Health
+from .pois import map_rows, upsert_pois
+from .settings import BackendSettings
+
+
+class BackendStartError(Exception):
+    """The backend cannot start with these settings; the message says why."""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("headunit")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def _seed_from_map(db: Database, settings: BackendSettings) -> int:
+    from headunit.services.map.schema import MapSchemaError
+
+    try:
+        rows = map_rows(settings.map_path)
+    except MapSchemaError as exc:
+        raise BackendStartError(str(exc)) from exc
+    with db.write() as conn:
+        return upsert_pois(conn, rows)
+
+
+def create_app(settings: BackendSettings, clock: Clock | None = None) -> FastAPI:
+    """The app on settings.db_path (created when missing), POIs seeded from settings.map_path if set.
+
+    Raises BackendStartError when the database or the map cannot be used.
+    """
+    try:
+        init_database(settings.db_path)
+    except BackendDbError as exc:
+        raise BackendStartError(str(exc)) from exc
+    db = Database(settings.db_path)
+    if settings.map_path is not None:
+        _seed_from_map(db, settings)
+    backend = Backend(settings, clock or SystemClock(), db)
+    version = _version()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()
+
+    app = FastAPI(title="Head unit reference backend", version=version, lifespan=lifespan,
+                  description="Live POI data, reservations, payments and media; see docs/backend-api.md. "
+                              "All prices, capacities, balances and media are deterministic demo data.",
+                  openapi_url="/v1/openapi.json", docs_url="/v1/docs", redoc_url=None)
+    app.state.backend = backend
+    install_error_handlers(app)
+
+    @app.get("/v1/health", response_model=Health, tags=["health"], summary="Is the backend up")
+    async def health(backend: Annotated[Backend, Depends(get_backend)]) -> dict[str, Any]:
+        return {"status": "ok", "version": version, "time": rfc3339(backend.clock.now())}
+
+    for module in (auth, poi_routes, reservations, payments, media_routes):
+        app.include_router(module.router)
+    return app

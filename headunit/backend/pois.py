@@ -1,0 +1,227 @@
+"""POIs: seeding from the map database, live data (free spaces, connectors) and slots.
+
+poi_id is the OSM type letter and id ('n123', 'w45', 'r6'). Capacity, prices and
+connectors are deterministic demo data (demo_data.py), stored when a POI is seeded, so
+a test can also seed a POI with a capacity of its choosing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .clock import rfc3339
+from .db import Database, init_database
+from .demo_data import CHARGING_SLOT_KWH, PRICE_UNITS, connectors_with_free, demo_fields, free_now
+from .errors import ApiError, not_found
+from .models import CATEGORIES, POI_ID
+
+CURRENCY = "EUR"
+SLOT_MINUTES = {"parking": 60, "charging": 30}
+FIRST_SLOT_HOUR, LAST_SLOT_END_HOUR = 6, 22
+BOOKING_DAYS = 7  # today and the next 6 days
+# a reservation that holds its slot: confirmed, or held and not yet expired (bind `now`)
+LIVE = "(status = 'confirmed' OR (status = 'held' AND hold_expires_at > ?))"
+_OSM_LETTERS = {"node": "n", "way": "w", "relation": "r"}
+
+
+@dataclass(frozen=True)
+class SlotTime:
+    slot_id: str
+    start: float
+    end: float
+
+
+def _check_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    poi_id, category = str(row["poi_id"]), str(row["category"])
+    if not re.fullmatch(POI_ID, poi_id):
+        raise ValueError(f"poi_id {poi_id!r} does not match {POI_ID}")
+    if category not in CATEGORIES:
+        raise ValueError(f"{poi_id}: category {category!r} is not one of {', '.join(CATEGORIES)}")
+    fields = demo_fields(poi_id, category)
+    for key in ("capacity", "price_minor", "connectors"):
+        if row.get(key) is not None:
+            fields[key] = row[key]
+    if category == "charging" and "connectors" in row and "capacity" not in row:
+        fields["capacity"] = sum(int(c["count"]) for c in fields["connectors"])
+    if int(fields["capacity"]) < 1 or int(fields["price_minor"]) < 0:
+        raise ValueError(f"{poi_id}: capacity must be >= 1 and price_minor >= 0")
+    return {"poi_id": poi_id, "category": category, "name": str(row.get("name") or ""),
+            "lat": float(row["lat"]), "lon": float(row["lon"]), "capacity": int(fields["capacity"]),
+            "price_minor": int(fields["price_minor"]), "connectors": json.dumps(fields["connectors"])}
+
+
+def upsert_pois(conn: sqlite3.Connection, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Insert or update POIs (poi_id, category, name, lat, lon; optional capacity, price_minor, connectors)."""
+    checked = [_check_row(row) for row in rows]
+    conn.executemany(
+        "INSERT INTO pois(poi_id, category, name, lat, lon, capacity, price_minor, connectors) "
+        "VALUES (:poi_id, :category, :name, :lat, :lon, :capacity, :price_minor, :connectors) "
+        "ON CONFLICT(poi_id) DO UPDATE SET category = excluded.category, name = excluded.name, "
+        "lat = excluded.lat, lon = excluded.lon, capacity = excluded.capacity, "
+        "price_minor = excluded.price_minor, connectors = excluded.connectors", checked)
+    return len(checked)
+
+
+def seed_pois(db_path: Path, rows: Iterable[Mapping[str, Any]]) -> int:
+    """upsert_pois() on the database file (for tests and tools); returns the number of rows."""
+    init_database(db_path)
+    db = Database(db_path)
+    try:
+        with db.write() as conn:
+            return upsert_pois(conn, rows)
+    finally:
+        db.close()
+
+
+def map_rows(map_path: Path) -> list[dict[str, Any]]:
+    """The parking, fuel and charging POIs of a map database (raises MapSchemaError for a bad file)."""
+    from headunit.services.map.schema import open_map
+
+    conn = open_map(map_path)
+    try:
+        rows = conn.execute(
+            "SELECT osm_type, osm_id, category, name, lat, lon FROM pois "
+            "WHERE category IN ('parking', 'fuel', 'charging') AND osm_id > 0").fetchall()
+    finally:
+        conn.close()
+    return [{"poi_id": _OSM_LETTERS[osm_type] + str(osm_id), "category": category, "name": name,
+             "lat": lat, "lon": lon} for osm_type, osm_id, category, name, lat, lon in rows
+            if osm_type in _OSM_LETTERS]
+
+
+def get_poi(conn: sqlite3.Connection, poi_id: str) -> sqlite3.Row:
+    row = conn.execute("SELECT * FROM pois WHERE poi_id = ?", (poi_id,)).fetchone()
+    if row is None:
+        raise not_found(f"POI {poi_id}")
+    return row
+
+
+def merchant_name(poi: sqlite3.Row) -> str:
+    return poi["name"] or f"{poi['category'].capitalize()} {poi['poi_id']}"
+
+
+def _reserved_now(conn: sqlite3.Connection, poi_ids: list[str], now: float) -> dict[str, int]:
+    """Live reservations of each POI's current slot."""
+    if not poi_ids:
+        return {}
+    rows = conn.execute(
+        f"SELECT poi_id, COUNT(*) FROM reservations WHERE end_at > ? AND start_at <= ? AND {LIVE} "
+        f"GROUP BY poi_id", (now, now, now)).fetchall()
+    wanted = set(poi_ids)
+    return {poi_id: count for poi_id, count in rows if poi_id in wanted}
+
+
+def live(poi: sqlite3.Row, reserved_now: int, now: float) -> dict[str, Any]:
+    """The PoiLive answer of a POI."""
+    free = free_now(poi["poi_id"], poi["capacity"], reserved_now, now)
+    connectors = json.loads(poi["connectors"])
+    return {
+        "poi_id": poi["poi_id"], "category": poi["category"], "name": poi["name"],
+        "lat": poi["lat"], "lon": poi["lon"], "currency": CURRENCY, "price_minor": poi["price_minor"],
+        "price_unit": PRICE_UNITS[poi["category"]], "capacity": poi["capacity"], "free": free,
+        "connectors": connectors_with_free(connectors, free) if poi["category"] == "charging" else [],
+        "reservable": poi["category"] in SLOT_MINUTES, "updated_at": rfc3339(now),
+    }
+
+
+def find_pois(conn: sqlite3.Connection, category: str | None, bbox: tuple[float, float, float, float] | None,
+              limit: int, now: float) -> list[dict[str, Any]]:
+    where, params = [], []
+    if category is not None:
+        where.append("category = ?")
+        params.append(category)
+    if bbox is not None:
+        where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        params.extend((bbox[0], bbox[2], bbox[1], bbox[3]))
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = conn.execute(f"SELECT * FROM pois {clause} ORDER BY poi_id LIMIT ?", (*params, limit)).fetchall()
+    reserved = _reserved_now(conn, [row["poi_id"] for row in rows], now)
+    return [live(row, reserved.get(row["poi_id"], 0), now) for row in rows]
+
+
+def poi_live(conn: sqlite3.Connection, poi_id: str, now: float) -> dict[str, Any]:
+    poi = get_poi(conn, poi_id)
+    return live(poi, _reserved_now(conn, [poi_id], now).get(poi_id, 0), now)
+
+
+# slots
+
+def slot_price(poi: sqlite3.Row) -> int:
+    return poi["price_minor"] * (CHARGING_SLOT_KWH if poi["category"] == "charging" else 1)
+
+
+def _slot_id(poi_id: str, start: float) -> str:
+    return f"{poi_id}.{time.strftime('%Y%m%dT%H%M', time.gmtime(start))}"
+
+
+def day_start(now: float) -> float:
+    return now - now % 86_400
+
+
+def booking_days(now: float) -> tuple[str, str]:
+    """The first and last date (YYYY-MM-DD) that has bookable slots."""
+    first = day_start(now)
+    return (time.strftime("%Y-%m-%d", time.gmtime(first)),
+            time.strftime("%Y-%m-%d", time.gmtime(first + (BOOKING_DAYS - 1) * 86_400)))
+
+
+def slot_times(poi: sqlite3.Row, midnight: float) -> list[SlotTime]:
+    minutes = SLOT_MINUTES[poi["category"]]
+    first = midnight + FIRST_SLOT_HOUR * 3600
+    count = (LAST_SLOT_END_HOUR - FIRST_SLOT_HOUR) * 60 // minutes
+    return [SlotTime(_slot_id(poi["poi_id"], first + i * minutes * 60), first + i * minutes * 60,
+                     first + (i + 1) * minutes * 60) for i in range(count)]
+
+
+def require_reservable(poi: sqlite3.Row) -> None:
+    if poi["category"] not in SLOT_MINUTES:
+        raise ApiError(409, "not_reservable", f"{poi['poi_id']} is a {poi['category']} POI: it is paid at the pump, "
+                                              "not reserved")
+
+
+def find_slot(poi: sqlite3.Row, slot_id: str, now: float) -> SlotTime:
+    """The slot `slot_id` of this POI; 404 when the POI offers no such slot in the booking window."""
+    poi_part, _, stamp = slot_id.partition(".")
+    try:
+        start = calendar.timegm(time.strptime(stamp, "%Y%m%dT%H%M"))
+    except ValueError:
+        start = None
+    if poi_part != poi["poi_id"] or start is None:
+        raise not_found(f"slot {slot_id} of {poi['poi_id']}")
+    midnight = day_start(start)
+    if not day_start(now) - 86_400 * 366 <= midnight < day_start(now) + BOOKING_DAYS * 86_400:
+        raise not_found(f"slot {slot_id} (slots are offered for today and the next {BOOKING_DAYS - 1} days)")
+    for slot in slot_times(poi, midnight):
+        if slot.start == start:
+            return slot
+    raise not_found(f"slot {slot_id} of {poi['poi_id']}")
+
+
+def held_count(conn: sqlite3.Connection, slot_id: str, now: float) -> int:
+    return conn.execute(f"SELECT COUNT(*) FROM reservations WHERE slot_id = ? AND {LIVE}",
+                        (slot_id, now)).fetchone()[0]
+
+
+def slots_of_day(conn: sqlite3.Connection, poi_id: str, date: str, now: float) -> dict[str, Any]:
+    poi = get_poi(conn, poi_id)
+    require_reservable(poi)
+    midnight = float(calendar.timegm(time.strptime(date, "%Y-%m-%d")))
+    first, last = booking_days(now)
+    if not day_start(now) <= midnight < day_start(now) + BOOKING_DAYS * 86_400:
+        raise ApiError(422, "validation_failed", f"query.date: {date} is outside the booking days {first} .. {last}")
+    slots = slot_times(poi, midnight)
+    held = dict(conn.execute(
+        f"SELECT slot_id, COUNT(*) FROM reservations WHERE poi_id = ? AND start_at >= ? AND start_at < ? AND {LIVE} "
+        f"GROUP BY slot_id", (poi_id, midnight, midnight + 86_400, now)).fetchall())
+    price = slot_price(poi)
+    return {"poi_id": poi_id, "date": date, "slots": [
+        {"slot_id": s.slot_id, "start": rfc3339(s.start), "end": rfc3339(s.end), "capacity": poi["capacity"],
+         "free": max(0, poi["capacity"] - held.get(s.slot_id, 0)), "price_minor": price} for s in slots]}

@@ -1,0 +1,29 @@
+"""What one backend instance is configured with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BackendSettings:
+    """db_path is the backend's own SQLite file; everything else has a default.
+
+    public_base_url (e.g. "https://backend.example:8765") is used for QR and stream
+    URLs; None means the base URL of the request being answered. media_dir None means
+    `<db dir>/media`. The signing secret for media URLs is random per database and
+    stored in it, never in the configuration.
+    """
+
+    db_path: Path
+    map_path: Path | None = None
+    public_base_url: str | None = None
+    hold_seconds: int = 600
+    order_timeout_s: int = 180
+    token_ttl_s: int = 900
+    media_dir: Path | None = None
+
+    @property
+    def media_path(self) -> Path:
+        return Path(self.media_dir) if self.media_dir is not None else Path(self.db_path).parent / "media"
