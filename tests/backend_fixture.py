@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import json
+import os
 import itertools
 import threading
 from collections.abc import Iterator
@@ -73,6 +75,21 @@ class BackendHandle:
         seed_pois(self.db_path, [{"poi_id": poi_id, "category": category, "name": name, "lat": lat, "lon": lon,
                                   **fields}])
         return poi_id
+
+    def configure(self, config: Any, vin: str = DEFAULT_VIN) -> Any:
+        """``config`` (a head-unit Config) pointed at this backend, with the vehicle's credential
+        written where the head unit looks for it: tests of the whole head unit use this
+        instead of starting a local backend process each."""
+        from headunit.core.config import with_overrides
+        from headunit.services.backend.credentials import default_credential_path
+
+        config = with_overrides(config, {"backend.url": self.url, "backend.vin": vin})
+        credential = self.credentials.get(vin) or self.provision(vin)
+        path = default_credential_path(config)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.write_text(json.dumps(credential))
+        os.chmod(path, 0o600)
+        return config
 
     @property
     def verify(self) -> str | bool:

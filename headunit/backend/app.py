@@ -10,11 +10,10 @@ from fastapi import Depends, FastAPI
 
 from . import auth, media_routes, payments, poi_routes, reservations
 from .clock import Clock, SystemClock, rfc3339
-from .context import Backend, get_backend
+from .context import Backend, MapUnusable, get_backend
 from .db import BackendDbError, Database, init_database
 from .errors import install_error_handlers
 from .models import Health
-from .pois import map_rows, upsert_pois
 from .settings import BackendSettings
 
 
@@ -31,17 +30,6 @@ def _version() -> str:
         return "0.0.0"
 
 
-def _seed_from_map(db: Database, settings: BackendSettings) -> int:
-    from headunit.services.map.schema import MapSchemaError
-
-    try:
-        rows = map_rows(settings.map_path)
-    except MapSchemaError as exc:
-        raise BackendStartError(str(exc)) from exc
-    with db.write() as conn:
-        return upsert_pois(conn, rows)
-
-
 def create_app(settings: BackendSettings, clock: Clock | None = None) -> FastAPI:
     """The app on settings.db_path (created when missing), POIs seeded from settings.map_path if set.
 
@@ -52,9 +40,11 @@ def create_app(settings: BackendSettings, clock: Clock | None = None) -> FastAPI
     except BackendDbError as exc:
         raise BackendStartError(str(exc)) from exc
     db = Database(settings.db_path)
-    if settings.map_path is not None:
-        _seed_from_map(db, settings)
     backend = Backend(settings, clock or SystemClock(), db)
+    try:
+        backend.seed_from_map()
+    except MapUnusable as exc:
+        raise BackendStartError(str(exc)) from exc
     version = _version()
 
     @contextlib.asynccontextmanager

@@ -112,7 +112,7 @@ def _check_serve_options(args: argparse.Namespace, config: Config) -> tuple[Path
     """(map path, credential path); raises UsageError."""
     if (args.cert is None) != (args.key is None):
         raise UsageError("--cert and --key go together")
-    for option, value in (("--cert", args.cert), ("--key", args.key), ("--map", args.map)):
+    for option, value in (("--cert", args.cert), ("--key", args.key)):
         if value is not None and not Path(value).is_file():
             raise UsageError(f"{option}: file not found: {value}")
     if args.public_url is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", args.public_url):
@@ -129,8 +129,9 @@ def _check_serve_options(args: argparse.Namespace, config: Config) -> tuple[Path
     if map_path is None:
         from headunit.services.map.service import map_database_path
 
-        installed = map_database_path(config)
-        map_path = installed if installed.is_file() else None
+        map_path = map_database_path(config)
+    elif not Path(map_path).parent.is_dir():
+        raise UsageError(f"--map: no such directory: {Path(map_path).parent}")
     return map_path, credential_out
 
 

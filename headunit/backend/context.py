@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +18,12 @@ from .settings import BackendSettings
 if TYPE_CHECKING:
     from .signing import UrlSigner
 
+log = logging.getLogger("headunit.backend")
+
+
+class MapUnusable(Exception):
+    """The map database exists but cannot be read as a map; the message says why."""
+
 
 class Backend:
     def __init__(self, settings: BackendSettings, clock: Clock, db: Database) -> None:
@@ -25,6 +34,42 @@ class Backend:
         self._signer: UrlSigner | None = None
         self._media_files: dict[str, Path] | None = None
         self.last_key_purge = float("-inf")
+        self._map_stamp: tuple[int, int] | None = None
+        self._map_checked = float("-inf")
+
+    def seed_from_map(self) -> None:
+        """Upsert the map's parking, fuel and charging POIs when the map file is new or changed.
+
+        The head unit imports its map on its first start, possibly after this backend
+        started, and may import another one later: POI routes call this (a stat at most
+        every settings.map_check_interval_s), so the backend follows the installed map.
+        """
+        path = self.settings.map_path
+        if path is None:
+            return
+        with self._lock:
+            checked, self._map_checked = self._map_checked, time.monotonic()
+            if self._map_checked - checked < self.settings.map_check_interval_s:
+                return
+            try:
+                info = os.stat(path)
+            except FileNotFoundError:
+                return
+            stamp = (info.st_mtime_ns, info.st_size)
+            if stamp == self._map_stamp:
+                return
+            from headunit.services.map.schema import MapSchemaError
+
+            from .pois import map_rows, upsert_pois
+
+            try:
+                rows = map_rows(path)
+            except MapSchemaError as exc:
+                raise MapUnusable(str(exc)) from exc
+            with self.db.write() as conn:
+                count = upsert_pois(conn, rows)
+            self._map_stamp = stamp
+            log.info("seeded %d POIs from the map %s", count, path)
 
     def base_url(self, request: Request) -> str:
         """Where this backend is reached from outside: the setting, else the request's own base URL."""
@@ -52,3 +97,14 @@ class Backend:
 
 def get_backend(request: Request) -> Backend:
     return request.app.state.backend
+
+
+def get_backend_following_map(request: Request) -> Backend:
+    """The backend, after picking up a new or changed map (a broken new map is logged, and
+    the POIs seeded before stay)."""
+    backend: Backend = request.app.state.backend
+    try:
+        backend.seed_from_map()
+    except MapUnusable as exc:
+        log.warning("the map changed but cannot be read; keeping the POIs seeded before: %s", exc)
+    return backend

@@ -11,12 +11,12 @@ from fastapi import APIRouter, Depends, Path, Query
 from . import pois
 from .auth import Vin
 from .clock import rfc3339
-from .context import Backend, get_backend
+from .context import Backend, get_backend_following_map
 from .errors import ApiError, documented
 from .models import POI_ID, Category, PoiList, PoiLive, SlotList
 
 router = APIRouter(prefix="/v1/pois", tags=["pois"])
-BackendDep = Annotated[Backend, Depends(get_backend)]
+BackendDep = Annotated[Backend, Depends(get_backend_following_map)]
 PoiId = Annotated[str, Path(pattern=POI_ID)]
 _NUMBER = r"-?[0-9]{1,3}(\.[0-9]{1,12})?"
 BBOX_PATTERN = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Body, Depends, Path, Request, Response
 
 from . import pois
 from .auth import Vin
-from .context import Backend, get_backend
+from .context import Backend, get_backend_following_map
 from .errors import ApiError, documented
 from .idempotency import IdempotencyKey, run_idempotent
 from .models import RESERVATION_ID, EmptyBody, Reservation, ReservationCreate, ReservationList
@@ -18,7 +18,7 @@ from .records import (close_pending_orders, expire_due, own_reservation, refund,
                       reservation_status)
 
 router = APIRouter(prefix="/v1/reservations", tags=["reservations"])
-BackendDep = Annotated[Backend, Depends(get_backend)]
+BackendDep = Annotated[Backend, Depends(get_backend_following_map)]
 ReservationId = Annotated[str, Path(pattern=RESERVATION_ID)]
 
 

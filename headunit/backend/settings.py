@@ -23,6 +23,7 @@ class BackendSettings:
     order_timeout_s: int = 180
     token_ttl_s: int = 900
     media_dir: Path | None = None
+    map_check_interval_s: float = 2.0  # how often POI requests look whether the map file changed
 
     @property
     def media_path(self) -> Path:

@@ -105,7 +105,7 @@ def test_serve_speaks_https_with_cert_and_key(tmp_path, backend_tls_ca):
 @pytest.mark.parametrize("args, expected", [
     (["--cert", "/nonexistent/cert.pem", "--key", "/nonexistent/key.pem"], "--cert: file not found"),
     (["--cert", __file__], "--cert and --key go together"),
-    (["--map", "/nonexistent/map.db"], "--map: file not found"),
+    (["--map", "/nonexistent/map.db"], "--map: no such directory: /nonexistent"),
     (["--provision", "NOT-A-VIN"], "'NOT-A-VIN' is not a VIN"),
     (["--public-url", "ftp://x"], "--public-url"),
     (["--credential-out", "x.json"], "--credential-out goes with --provision"),

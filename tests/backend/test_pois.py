@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import shutil
 import sqlite3
 
 import pytest
@@ -34,6 +35,26 @@ def test_the_map_seeds_its_parking_and_charging_pois_and_seeding_again_changes_n
     assert counts(db_path) == {"parking": 43, "charging": 4}
     assert first == second
     assert {row[0] for row in first} == map_ids
+
+
+def test_a_map_installed_after_the_backend_started_is_seeded_on_the_next_poi_request(tmp_path, helsinki_map):
+    map_path = tmp_path / "maps" / "map.db"
+    map_path.parent.mkdir()
+    with running_backend(tmp_path / "backend", map_path=map_path, map_check_interval_s=0.0) as handle:
+        api = Api(handle)
+        assert api.get("/v1/pois").json()["pois"] == []  # the head unit has not imported its map yet
+        shutil.copyfile(helsinki_map, map_path)
+        assert len(api.get("/v1/pois", limit=500).json()["pois"]) == 47
+
+
+def test_a_broken_new_map_keeps_the_pois_seeded_before(tmp_path, helsinki_map):
+    map_path = tmp_path / "map.db"
+    shutil.copyfile(helsinki_map, map_path)
+    with running_backend(tmp_path / "backend", map_path=map_path, map_check_interval_s=0.0) as handle:
+        api = Api(handle)
+        map_path.write_bytes(b"not a map at all" * 100)
+        answer = api.get("/v1/pois", limit=500)
+        assert answer.status_code == 200 and len(answer.json()["pois"]) == 47
 
 
 def test_without_a_map_the_backend_has_no_pois(backend):

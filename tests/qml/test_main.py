@@ -38,13 +38,13 @@ def make_config(tmp_path: Path, size: str = "1280x720", theme: str = "day", **fe
 
 
 @pytest.fixture
-def launch(tasks, qtbot, tmp_path):
+def launch(tasks, qtbot, tmp_path, backend):
     """Load Main.qml like the app does and wait for its first frame."""
     loaded: list[Ui] = []
     warnings: list[str] = []
 
     def _launch(config: Config | None = None, begin: bool = True) -> Ui:
-        ui = build_ui(config or make_config(tmp_path))
+        ui = build_ui(backend.configure(config or make_config(tmp_path)))
         assert ui is not None, "Main.qml failed to load"
         ui.engine.warnings.connect(lambda ws: warnings.extend(w.toString() for w in ws))
         loaded.append(ui)

@@ -29,7 +29,7 @@ DRIVING = PARKED_AT_THE_STATION.replace("speed          0", "speed          40")
 
 
 @pytest.fixture
-def map_ui(tasks, qtbot, tmp_path, helsinki_map):
+def map_ui(tasks, qtbot, tmp_path, helsinki_map, backend):
     made = []
 
     def make(scenario_text: str = PARKED_AT_THE_STATION, size: str = "1280x720", theme: str = "day",
@@ -40,7 +40,7 @@ def map_ui(tasks, qtbot, tmp_path, helsinki_map):
                                            "vehicle.scenario": str(scenario),
                                            "restrictions.max_list_items": max_list_items})
         config = replace(config, paths=PathsConfig(str(tmp_path / "data")), map=MapConfig(database=str(helsinki_map)))
-        ui = start_ui(qtbot, tasks, config, "map")
+        ui = start_ui(qtbot, tasks, backend.configure(config), "map")
         made.append(ui)
         return ui
 

@@ -28,7 +28,7 @@ powertrain: combustion
 
 
 @pytest.fixture
-def vehicle_ui(tasks, qtbot, tmp_path):
+def vehicle_ui(tasks, qtbot, tmp_path, backend):
     made = []
 
     def make(size: str = "1280x720", max_list_items: int = 21):
@@ -37,7 +37,7 @@ def vehicle_ui(tasks, qtbot, tmp_path):
         config = with_overrides(Config(), {"display.size": size, "vehicle.scenario": str(scenario),
                                            "restrictions.max_list_items": max_list_items})
         config = replace(config, paths=PathsConfig(str(tmp_path / "data")))
-        ui = start_ui(qtbot, tasks, config, "vehicle")
+        ui = start_ui(qtbot, tasks, backend.configure(config), "vehicle")
         made.append(ui)
         return ui
 

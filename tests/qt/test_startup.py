@@ -21,13 +21,14 @@ def stores(qapp):
 
 
 @pytest.fixture
-def start(stores, tasks, qtbot):
+def start(stores, tasks, qtbot, backend):
     """Begin start-up with a data dir; the source and store are closed after the test."""
     started: list[Startup] = []
 
     def _start(data_dir) -> Startup:
         shell, status, window = stores
-        config = with_overrides(Config(), {"paths.data_dir": str(data_dir), "vehicle.scenario": "city-drive"})
+        config = backend.configure(with_overrides(Config(), {"paths.data_dir": str(data_dir),
+                                                             "vehicle.scenario": "city-drive"}))
         startup = Startup(window, shell, status, config)
         started.append(startup)
         startup.begin(tasks)

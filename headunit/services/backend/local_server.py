@@ -72,7 +72,8 @@ def start_local_backend(data_dir: Path, vin: str, credential_path: Path, map_pat
     """Start the child (on a free port unless ``port`` is given) and return once it
     listens; raise LocalBackendError otherwise."""
     log_dir = data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for folder in (log_dir, map_path.parent):  # the map may be imported after the backend starts
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     log_path = log_dir / "backend.log"
     argv = serve_command(data_dir, vin, credential_path, map_path, port)
     with open(log_path, "ab") as log_file:

@@ -1,0 +1,84 @@
+"""SyncStore: the backend's health drives connectivity; queued actions are delivered
+when it answers and counted while they wait (the status bar's "Pending (N)")."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from headunit.core.config import BackendConfig
+from headunit.qt.stores import StatusStore
+from headunit.qt.stores.sync_store import SyncStore
+from headunit.services.backend.actions import DriverActions
+from headunit.services.backend.client import build_client
+from headunit.services.backend.sync import SyncWorker
+from headunit.services.store import Store
+from tests.services.backend.credential_file import write_credential
+
+VIN = "WHU5MULATR0000001"
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "unit") as opened:
+        yield opened
+
+
+def make_client(backend, tmp_path: Path, url: str | None = None):
+    credential = backend.credentials.get(VIN) or backend.provision(VIN)
+    path = write_credential(tmp_path / "credential.json", credential["vin"], credential["secret"])
+    return build_client(BackendConfig(vin=VIN), url or backend.url, path)
+
+
+@pytest.fixture
+def sync(qapp, tasks):
+    status = StatusStore()
+    made = SyncStore(tasks, status, health_interval_s=30.0)
+    yield made, status
+    made.stop()
+
+
+def test_a_backend_that_answers_is_online_and_queued_actions_are_delivered(backend, store, sync, tmp_path, qtbot) -> None:
+    sync_store, status = sync
+    client = make_client(backend, tmp_path)
+    pois = [backend.seed_poi(capacity=3) for _ in range(2)]
+    actions = DriverActions(store)
+    local_ids = [actions.reserve(poi, f"{poi}.20261121T1000") for poi in pois]
+    with qtbot.waitSignal(sync_store.delivered, timeout=10_000):
+        sync_store.attach(client, SyncWorker(store, client))
+    qtbot.waitUntil(lambda: sync_store.pendingCount == 0, timeout=10_000)
+    assert (sync_store.connectivity, status.connectivity, status.pendingCount) == ("online", "online", 0)
+    assert {r.client_ref for r in client.reservations()} == set(local_ids)
+    actions.reserve(pois[0], f"{pois[0]}.20261121T1100")
+    with qtbot.waitSignal(sync_store.delivered, timeout=10_000):
+        sync_store.queued()
+    qtbot.waitUntil(lambda: sync_store.pendingCount == 0, timeout=10_000)
+    assert len(client.reservations()) == 3
+    client.close()
+
+
+def closed_port_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+def test_a_backend_that_does_not_answer_is_offline_and_actions_wait_counted(backend, store, sync, tmp_path, qtbot) -> None:
+    sync_store, status = sync
+    client = make_client(backend, tmp_path, url=closed_port_url())
+    poi = backend.seed_poi(capacity=3)
+    sync_store.attach(client, SyncWorker(store, client))
+    qtbot.waitUntil(lambda: status.connectivity == "offline", timeout=10_000)
+    DriverActions(store).reserve(poi, f"{poi}.20261121T1000")
+    sync_store.queued()
+    assert (sync_store.pendingCount, status.pendingCount) == (1, 1)
+    assert backend.session().get(f"{backend.url}/v1/reservations", timeout=10).json()["reservations"] == []
+    client.close()
+
+
+def test_without_a_backend_at_all_it_is_offline(sync) -> None:
+    sync_store, status = sync
+    sync_store.mark_offline()
+    assert (sync_store.connectivity, status.connectivity) == ("offline", "offline")
