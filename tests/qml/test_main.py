@@ -139,6 +139,26 @@ def test_status_bar_shows_the_vehicle_summary_from_the_source(launch, qtbot):
     assert ui.restrictions.drivingState == "moving"
 
 
+def test_status_bar_shows_the_backend_online_once_its_health_check_answers(launch, qtbot):
+    ui = launch()
+    bar = find(ui.window, "statusBar")
+    assert bar.property("connectivityText") in ("Connecting…", "Online")
+    qtbot.waitUntil(lambda: bar.property("connectivity") == "online", timeout=10_000)
+    assert bar.property("connectivityText") == "Online"
+    assert not find(ui.window, "statusPending").isVisible()
+
+
+def test_status_bar_counts_what_waits_for_the_backend(launch, qtbot):
+    ui = launch()
+    badge = find(ui.window, "statusPending")
+    ui.status.set_pending(3)
+    qtbot.waitUntil(badge.isVisible, timeout=2_000)
+    label = badge.childItems()[0]
+    assert label.property("text") == "Pending (3)"
+    ui.status.set_pending(0)
+    qtbot.waitUntil(lambda: not badge.isVisible(), timeout=2_000)
+
+
 def test_a_switched_off_feature_has_no_entry_and_cannot_be_opened(launch, tmp_path):
     ui = launch(make_config(tmp_path, map=False))
     names = {i.objectName() for i in find_all(ui.window, "rail_")}
