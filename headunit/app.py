@@ -129,7 +129,7 @@ def _own_peak_rss_kb() -> int:
     raise RuntimeError("no VmHWM in /proc/self/status")
 
 
-def run_app(config: Config, screenshot: Path | None = None, bench_report: bool = False,
+def run_app(config: Config, screenshot: Path | None = None, bench_report: str | None = None,
             area: str = "home", scenario_start: float = 0.0, route_poi: int | None = None) -> int:
     """Run the head unit until it is closed; return the exit status."""
     from headunit.qt.platform_check import display_problem
@@ -183,6 +183,8 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: bool =
         from headunit.qt.screenshot import SettledScreenshot
 
         SettledScreenshot(ui.window, screenshot, quit_with)
+    elif bench_report == "online":  # `bench startup`: the peak once the backend has answered too
+        ui.status.connectivityChanged.connect(lambda: ui.status.connectivity == "online" and quit_with(0))
     elif bench_report:
         ui.shell.startedChanged.connect(lambda: quit_with(0))
     if platform.split(":", 1)[0] in FULLSCREEN_PLATFORMS:

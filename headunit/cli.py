@@ -130,7 +130,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="backend base URL (default: backend.url; none starts the local reference backend)")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
                         help="render the first settled frame to a PNG file and exit")
-    parser.add_argument("--bench-report", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--bench-report", nargs="?", const="started", choices=("started", "online"),
+                        help=argparse.SUPPRESS)
     _add_config_options(parser)
 
 

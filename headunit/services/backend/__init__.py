@@ -1,13 +1,8 @@
-"""The head unit's side of the backend: HTTP transport, client, credential, offline cache."""
+"""The head unit's side of the backend: HTTP transport (transport.py), client (client.py),
+credential (credentials.py), offline cache (cache.py, live_data.py), the outbox
+(outbox.py, actions.py, operations.py), the sync worker (sync.py) and the local
+reference backend process (local_server.py).
 
-from .cache import BackendCache, Cached, is_stale
-from .client import BackendApi, BackendClient, OfflineBackend, build_client
-from .credentials import Credential, load_credential
-from .errors import AuthError, BackendError, BackendUnavailable, BadResponse, Rejected, TlsError
-from .transport import HttpTransport, Response, Transport
-
-__all__ = [
-    "AuthError", "BackendApi", "BackendCache", "BackendClient", "BackendError", "BackendUnavailable",
-    "BadResponse", "Cached", "Credential", "HttpTransport", "OfflineBackend", "Rejected", "Response",
-    "TlsError", "Transport", "build_client", "is_stale", "load_credential",
-]
+Nothing is imported here: requests, urllib3 and OpenSSL cost ~20 MB, and a caller
+that only needs the errors or the outbox must not pay for the HTTP stack.
+"""
