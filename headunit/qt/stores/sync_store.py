@@ -30,6 +30,18 @@ log = logging.getLogger("headunit.sync")
 OFFLINE_FIRST_RETRY_S = 1.0
 
 
+def _probe(client: Any) -> str | None:
+    """Worker: None when the backend's health check answers, else why not. Being offline is
+    expected in a car, so it is a result, not an error with a traceback in the log."""
+    from headunit.services.backend.errors import BackendError
+
+    try:
+        client.health()
+    except BackendError as error:
+        return str(error)
+    return None
+
+
 @QmlElement
 @QmlUncreatable("SyncStore is created by the application")
 class SyncStore(QObject):
@@ -85,17 +97,23 @@ class SyncStore(QObject):
         if self._client is None or self._checking:
             return
         self._checking = True
-        self._tasks.run(self._client.health, on_done=self._healthy, on_error=self._unhealthy,
+        self._tasks.run(_probe, self._client, on_done=self._answered, on_error=self._unhealthy,
                         name="backend health")
 
-    def _healthy(self, _health: object) -> None:
+    def _answered(self, problem: str | None) -> None:
+        if problem is None:
+            self._healthy()
+        else:
+            self._unhealthy(problem)
+
+    def _healthy(self) -> None:
         self._checking = False
         self._failures = 0
         self._set_connectivity("online")
         self._schedule_health(self._interval_s)
         self._deliver()
 
-    def _unhealthy(self, error: BaseException) -> None:
+    def _unhealthy(self, error: BaseException | str) -> None:
         self._checking = False
         log.info("backend not reachable: %s", error)
         self._set_connectivity("offline")

@@ -7,15 +7,19 @@ import socket
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from headunit.core.config import BackendConfig
 from headunit.qt.stores import StatusStore
 from headunit.qt.stores.sync_store import SyncStore
 from headunit.services.backend.actions import DriverActions
-from headunit.services.backend.client import build_client
+from headunit.services.backend.client import BackendClient, build_client
+from headunit.services.backend.credentials import Credential
+from headunit.services.backend.transport import HttpTransport
 from headunit.services.backend.sync import SyncWorker
 from headunit.services.store import Store
 from tests.services.backend.credential_file import write_credential
+from tests.services.backend.scripted_server import Reply, ScriptedServer, error_reply, html_reply
 
 VIN = "WHU5MULATR0000001"
 
@@ -82,3 +86,25 @@ def test_without_a_backend_at_all_it_is_offline(sync) -> None:
     sync_store, status = sync
     sync_store.mark_offline()
     assert (sync_store.connectivity, status.connectivity) == ("offline", "offline")
+
+
+@pytest.mark.parametrize("reply", [Reply(stall=True), html_reply(500, "Internal Server Error"),
+                                   error_reply(503, "maintenance")], ids=["slow", "500", "503"])
+def test_a_slow_or_failing_backend_is_offline_and_the_gui_thread_keeps_running(sync, qtbot, reply) -> None:
+    sync_store, status = sync
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    with ScriptedServer() as server:
+        server.always("GET", "/v1/health", reply)
+        transport = HttpTransport(server.url, connect_timeout_s=0.5, read_timeout_s=0.5, retries=1,
+                                  sleep=lambda _s: None)
+        client = BackendClient(transport, Credential(VIN, "s" * 43))
+        sync_store.attach(client, None)
+        qtbot.waitUntil(lambda: status.connectivity == "offline", timeout=10_000)
+        if reply.stall:
+            assert len(ticks) >= 5  # the GUI thread went on while the check waited out its timeout
+        sync_store.stop()
+        client.close()
+    timer.stop()
