@@ -38,6 +38,7 @@ from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 
 from headunit.core.backend.parse import parse_api_error
+from headunit.core.backoff import backoff_delay
 
 from .errors import BackendError, BackendUnavailable, BadResponse, Rejected, TlsError
 from .json_body import decode_json
@@ -172,7 +173,7 @@ class HttpTransport:
         retry_after = getattr(exc, "retry_after", None)
         if retry_after is not None:
             return min(retry_after, self.max_backoff_s)
-        return self._rng.uniform(0.0, min(self.max_backoff_s, self.backoff_s * 2 ** min(attempt, 30)))
+        return backoff_delay(attempt, self.backoff_s, self.max_backoff_s, self._rng.random())
 
     def _attempt(
         self,

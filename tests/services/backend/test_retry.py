@@ -13,10 +13,10 @@ from .scripted_server import Reply, error_reply, html_reply, json_reply
 
 
 class TopOfRange:
-    """An rng whose uniform(a, b) is always b, so the back-off's upper bound shows."""
+    """An rng whose draws are as high as full jitter allows, so the back-off's upper bound shows."""
 
-    def uniform(self, low: float, high: float) -> float:
-        return high
+    def random(self) -> float:
+        return 1.0 - 1e-12
 
 
 FAILURES = {
@@ -94,7 +94,7 @@ def test_backoff_doubles_up_to_the_cap(server, make_transport, sleeps):
     server.add(*[Reply(503)] * 6)
     with pytest.raises(BackendUnavailable):
         make_transport(retries=5, backoff_s=0.5, max_backoff_s=3.0, rng=TopOfRange()).request("GET", "/v1/x")
-    assert sleeps == [0.5, 1.0, 2.0, 3.0, 3.0]
+    assert sleeps == pytest.approx([0.5, 1.0, 2.0, 3.0, 3.0])
 
 
 def test_jitter_stays_within_zero_and_the_backoff(server, make_transport, sleeps):
