@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from headunit.core.map.features import osm_ref
+
 from .clock import rfc3339
 from .db import Database, init_database
 from .demo_data import CHARGING_SLOT_KWH, PRICE_UNITS, connectors_with_free, demo_fields, free_now
@@ -29,7 +31,6 @@ FIRST_SLOT_HOUR, LAST_SLOT_END_HOUR = 6, 22
 BOOKING_DAYS = 7  # today and the next 6 days
 # a reservation that holds its slot: confirmed, or held and not yet expired (bind `now`)
 LIVE = "(status = 'confirmed' OR (status = 'held' AND hold_expires_at > ?))"
-_OSM_LETTERS = {"node": "n", "way": "w", "relation": "r"}
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,9 @@ def map_rows(map_path: Path) -> list[dict[str, Any]]:
             "WHERE category IN ('parking', 'fuel', 'charging') AND osm_id > 0").fetchall()
     finally:
         conn.close()
-    return [{"poi_id": _OSM_LETTERS[osm_type] + str(osm_id), "category": category, "name": name,
+    return [{"poi_id": osm_ref(osm_type, osm_id), "category": category, "name": name,
              "lat": lat, "lon": lon} for osm_type, osm_id, category, name, lat, lon in rows
-            if osm_type in _OSM_LETTERS]
+            if osm_ref(osm_type, osm_id)]
 
 
 def get_poi(conn: sqlite3.Connection, poi_id: str) -> sqlite3.Row:

@@ -214,6 +214,41 @@
     </message>
 </context>
 <context>
+    <name>LiveDataStore</name>
+    <message>
+        <source>%1 of %2 free</source>
+        <translation>%1 von %2 frei</translation>
+    </message>
+    <message>
+        <source>Connectors: %1 of %2 free</source>
+        <translation>Ladepunkte: %1 von %2 frei</translation>
+    </message>
+    <message>
+        <source>%1 / h</source>
+        <translation>%1 / Std.</translation>
+    </message>
+    <message>
+        <source>%1 / l</source>
+        <translation>%1 / l</translation>
+    </message>
+    <message>
+        <source>%1 / kWh</source>
+        <translation>%1 / kWh</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Live data unavailable</source>
+        <translation>Live-Daten nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Could not update</source>
+        <translation>Nicht aktualisiert</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Head unit</source>
@@ -524,6 +559,10 @@
     <message>
         <source>%1 km away</source>
         <translation>%1 km entfernt</translation>
+    </message>
+    <message>
+        <source>Loading live data…</source>
+        <translation>Live-Daten werden geladen…</translation>
     </message>
     <message>
         <source>Open: %1</source>

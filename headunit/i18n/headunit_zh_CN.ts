@@ -214,6 +214,41 @@
     </message>
 </context>
 <context>
+    <name>LiveDataStore</name>
+    <message>
+        <source>%1 of %2 free</source>
+        <translation>空闲 %1/%2</translation>
+    </message>
+    <message>
+        <source>Connectors: %1 of %2 free</source>
+        <translation>充电桩：空闲 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1 / h</source>
+        <translation>%1/小时</translation>
+    </message>
+    <message>
+        <source>%1 / l</source>
+        <translation>%1/升</translation>
+    </message>
+    <message>
+        <source>%1 / kWh</source>
+        <translation>%1/千瓦时</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Live data unavailable</source>
+        <translation>实时数据不可用</translation>
+    </message>
+    <message>
+        <source>Could not update</source>
+        <translation>无法更新</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Head unit</source>
@@ -524,6 +559,10 @@
     <message>
         <source>%1 km away</source>
         <translation>距离 %1 公里</translation>
+    </message>
+    <message>
+        <source>Loading live data…</source>
+        <translation>正在加载实时数据…</translation>
     </message>
     <message>
         <source>Open: %1</source>

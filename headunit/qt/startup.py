@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from headunit.qt.stores.restrictions_store import RestrictionsStore
     from headunit.qt.stores.vehicle_store import VehicleStore
     from headunit.qt.backend_link import BackendLink
+    from headunit.qt.stores.live_data_store import LiveDataStore
     from headunit.qt.stores.sync_store import SyncStore
     from headunit.qt.vehicle_feed import VehicleFeed
     from headunit.qt.tasks import TaskRunner
@@ -71,9 +72,11 @@ class Startup(QObject):
         self.backend: BackendLink | None = None
         self._closed = False
         self._sync_attached = False
+        self._backend_requested = False
         self.map: QObject | None = None
         self.map_search: QObject | None = None
         self.route: QObject | None = None
+        self.live_data: LiveDataStore | None = None
         self._tiles = None  # the TileProvider, once the map is open
 
     def begin(self, tasks: TaskRunner) -> None:
@@ -96,6 +99,8 @@ class Startup(QObject):
         self.store = store
         log.info("store ready: %s (schema version %d)", store.path, store.schema_version)
         self._shell.set_storage_state("ready")
+        if self.live_data is not None:
+            self.live_data.attach_store(store)
         self._connect_vehicle()
         self._attach_sync()
 
@@ -118,14 +123,28 @@ class Startup(QObject):
         self._attach_sync()
 
     def _start_backend(self, tasks: TaskRunner) -> None:
-        """The backend (a local child process unless one is configured) and its client."""
-        from headunit.qt.backend_link import connect_backend
+        """The backend (a local child process unless one is configured) and its client,
+        once the vehicle is live: what the driver needs first comes first, and the HTTP
+        stack (requests, urllib3, OpenSSL: ~20 MB) loads after start-up."""
         from headunit.qt.stores.sync_store import SyncStore
 
         self.sync = SyncStore(tasks, self._status, self._config.backend.health_interval_s, parent=self)
         self._window.setProperty("sync", self.sync)
-        tasks.run(connect_backend, self._config, on_done=self._backend_ready, on_error=self._backend_failed,
-                  name="connect backend")
+        if self.live_data is not None:
+            self.live_data.follow_connectivity(self.sync)
+        if self._shell.started:
+            self._connect_backend()
+        else:
+            self._shell.startedChanged.connect(self._connect_backend)
+
+    def _connect_backend(self) -> None:
+        from headunit.qt.backend_link import connect_backend
+
+        if self._backend_requested or self._tasks is None or self._closed:
+            return
+        self._backend_requested = True
+        self._tasks.run(connect_backend, self._config, on_done=self._backend_ready, on_error=self._backend_failed,
+                        name="connect backend")
 
     def _backend_ready(self, link: BackendLink) -> None:
         if self._closed:
@@ -133,6 +152,8 @@ class Startup(QObject):
             return
         self.backend = link
         log.info("backend at %s%s", link.url, " (local reference backend)" if link.local else "")
+        if self.live_data is not None:
+            self.live_data.attach_client(link.client)
         self._attach_sync()
 
     def _backend_failed(self, error: BaseException) -> None:
@@ -171,6 +192,7 @@ class Startup(QObject):
 
     def _make_map_stores(self, tasks: TaskRunner) -> None:
         """The map opens on a worker (importing the default extract on the very first start)."""
+        from headunit.qt.stores.live_data_store import LiveDataStore
         from headunit.qt.stores.map_search_store import MapSearchStore
         from headunit.qt.stores.map_store import MapStore
         from headunit.qt.stores.route_store import RouteStore
@@ -179,6 +201,8 @@ class Startup(QObject):
         self.map = MapStore(config.map, parent=self)
         self.map_search = MapSearchStore(self.map, self.restrictions, tasks, parent=self)
         self.route = RouteStore(self.map, tasks, config.map.off_route_m, parent=self)
+        self.live_data = LiveDataStore(tasks, config.backend.stale_after_s, parent=self)
+        self.live_data.follow_selection(self.map)
         self.map.follow_vehicle(self.vehicle)
         if self._route_poi is not None:
             self.map.stateChanged.connect(self._start_route_poi)
@@ -187,6 +211,7 @@ class Startup(QObject):
         self._window.setProperty("mapStore", self.map)
         self._window.setProperty("mapSearch", self.map_search)
         self._window.setProperty("route", self.route)
+        self._window.setProperty("liveData", self.live_data)
 
     def _start_route_poi(self) -> None:
         """`simulate --route POI`: guidance to the POI the simulated car drives to."""

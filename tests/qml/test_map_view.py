@@ -125,3 +125,35 @@ def test_dragging_the_map_leaves_follow_mode_and_recentre_returns(map_ui, qtbot)
     tap(ui.window, recentre)
     qtbot.waitUntil(lambda: ui.startup.map.followCar, timeout=2_000)
     qtbot.waitUntil(lambda: canvas.property("centerLat") == pytest.approx(60.1699, abs=1e-4), timeout=3_000)
+
+
+def test_a_parking_poi_shows_its_live_data_and_a_shop_none(map_ui, qtbot, backend):
+    ui = map_ui()
+    tap(ui.window, find(ui.window, "nearest_parking"))
+    qtbot.waitUntil(lambda: len(find_all(ui.window, "poiRow_")) > 0, timeout=5_000)
+    first = find_all(ui.window, "poiRow_")[0]
+    poi = ui.startup.map.service.poi(first.property("poiId"))
+    letter = {"node": "n", "way": "w", "relation": "r"}[poi.osm_type]
+    backend.seed_poi(f"{letter}{poi.osm_id}", "parking", name=poi.name, lat=poi.lat, lon=poi.lon,
+                     capacity=40, price_minor=250)
+    tap(ui.window, first)
+    info, status = find(ui.window, "liveInfo"), find(ui.window, "liveStatus")
+    qtbot.waitUntil(lambda: is_shown(info), timeout=10_000)
+    live = ui.startup.live_data
+    price = live.priceText  # in the default locale's currency format: "€2.50 / h" or "2.50€ / h"
+    assert "2.50" in price and "€" in price and price.endswith(" / h")
+    assert info.property("text") == f"{live.value.free} of 40 free · {price}"
+    assert is_shown(status) and status.property("text").startswith("as of ")
+    tap(ui.window, find(ui.window, "poiClose"))
+    tap(ui.window, find(ui.window, "searchField"))
+    type_text(ui.window, "Stockmann")
+    search = ui.startup.map_search
+    qtbot.waitUntil(lambda: search.mode == "search" and not search.busy and search.results.count > 0, timeout=5_000)
+    qtbot.waitUntil(lambda: len(find_all(ui.window, "poiRow_")) == search.results.count, timeout=5_000)
+    shop = find_all(ui.window, "poiRow_")[0]
+    tap(ui.window, shop)
+    qtbot.waitUntil(lambda: ui.startup.map.selection.get("poiId") == shop.property("poiId"), timeout=5_000)
+    details = find(ui.window, "poiDetails")
+    qtbot.waitUntil(lambda: is_shown(details), timeout=5_000)
+    assert ui.startup.map.selection["category"] not in ("parking", "fuel", "charging")
+    assert not is_shown(info) and not is_shown(status)

@@ -88,3 +88,12 @@ PLACE_RANKS: dict[str, int] = {
     "city": 10, "town": 9, "suburb": 7, "quarter": 6, "village": 6, "neighbourhood": 5,
     "island": 5, "square": 4, "locality": 3,
 }
+
+OSM_TYPE_LETTERS = {"node": "n", "way": "w", "relation": "r"}
+
+
+def osm_ref(osm_type: str, osm_id: int) -> str:
+    """An OSM element as one short id ('n123' for node 123): the backend's POI id
+    (docs/backend-api.md); "" for an unknown type or a non-positive id."""
+    letter = OSM_TYPE_LETTERS.get(osm_type)
+    return f"{letter}{osm_id}" if letter is not None and osm_id > 0 else ""

@@ -15,6 +15,7 @@ Window {
     property QtObject mapStore: null
     property QtObject mapSearch: null
     property QtObject route: null
+    property QtObject liveData: null
 
     // True once the current view is loaded and start-up work has finished:
     // what --screenshot waits for.
@@ -87,7 +88,10 @@ Window {
             available: root.mapStore !== null && root.mapSearch !== null && root.route !== null
                        && root.restrictions !== null
             sourceComponent: Component {
-                MapView { map: root.mapStore; search: root.mapSearch; route: root.route; restrictions: root.restrictions }
+                MapView {
+                    map: root.mapStore; search: root.mapSearch; route: root.route; restrictions: root.restrictions
+                    liveData: root.liveData
+                }
             }
         }
         AreaLoader {

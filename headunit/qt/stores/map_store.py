@@ -193,7 +193,8 @@ class MapStore(QObject):
         self._selection_request += 1
         name = QCoreApplication.translate(_C, _POINT)
         point = {"poiId": -1, "name": name, "category": "point", "address": f"{lat:.5f}, {lon:.5f}",
-                 "openingHours": "", "lat": lat, "lon": lon, "distanceM": -1.0, "icon": "map"}
+                 "openingHours": "", "lat": lat, "lon": lon, "distanceM": -1.0, "icon": "map",
+                 "backendPoiId": ""}
         self._set_selection(self._with_distance(point))
 
     @Slot()

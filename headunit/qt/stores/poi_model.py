@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Property, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from headunit.core.map.features import POI_CATEGORIES
+from headunit.core.map.features import POI_CATEGORIES, osm_ref
 from headunit.qt.stores.row_model import RowListModel
 from headunit.services.map.pois import Poi
 
@@ -19,12 +19,20 @@ _ROLES = ("poiId", "name", "category", "address", "openingHours", "lat", "lon", 
 _FIELDS = ("id", "name", "category", "address", "opening_hours", "lat", "lon", "distance_m")
 
 
+def backend_poi_id(poi: Poi) -> str:
+    """The backend's id of a bookable POI ('n123' for OSM node 123); "" for the others."""
+    category = POI_CATEGORIES.get(poi.category)
+    return osm_ref(poi.osm_type, poi.osm_id) if category is not None and category.bookable else ""
+
+
 def poi_to_map(poi: Poi) -> dict[str, Any]:
-    """A POI as QML sees it (camelCase keys); distanceM is -1 when unknown."""
+    """A POI as QML sees it (camelCase keys); distanceM is -1 when unknown; backendPoiId is
+    the id of its live data ("" when the backend has none)."""
     values = {role: getattr(poi, f) for role, f in zip(_ROLES, _FIELDS)}
     values["distanceM"] = -1.0 if poi.distance_m is None else float(poi.distance_m)
     category = POI_CATEGORIES.get(poi.category)
     values["icon"] = category.icon if category else "map"
+    values["backendPoiId"] = backend_poi_id(poi)
     return values
 
 

@@ -1,13 +1,22 @@
 import QtQuick
 import HeadUnit
 
-// The POI or point the driver picked: what it is, where, how far, and "Go".
+// The POI or point the driver picked: what it is, where, how far, its live data
+// (free spaces and price of parking, fuel and charging, from the backend), and "Go".
 Rectangle {
     id: root
 
     property var poi: ({})
     property bool routing: false      // a route to it is being computed
     property string routeMessage      // why there is no route, if there is none
+    // The backend's live data; all empty/false for a POI without any.
+    property bool liveAvailable: false
+    property bool liveLoading: false
+    property bool liveStale: false    // older than the configured age, or a refresh failed
+    property string liveAvailability  // "12 of 40 free"
+    property string livePrice         // "€2.50 / h"
+    property string liveAsOf          // "as of 10:42"
+    property string liveError         // why it could not be fetched or refreshed
 
     signal routeRequested()
     signal closed()
@@ -83,6 +92,38 @@ Rectangle {
             color: Theme.textMuted
             font.pixelSize: Sizes.fontBody
             elide: Text.ElideRight
+        }
+        Text {
+            id: liveInfo
+            objectName: "liveInfo"
+            readonly property var parts: [root.liveAvailability, root.livePrice].filter(s => s.length > 0)
+            width: parent.width
+            visible: root.liveAvailable && text.length > 0
+            // "12 of 40 free · €2.50 / h" on one line if it fits, else availability over price.
+            text: liveLine.advanceWidth <= width ? liveLine.text : parts.join("\n")
+            color: Theme.text
+            font.pixelSize: Sizes.fontBody
+            font.bold: true
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            TextMetrics { id: liveLine; font: liveInfo.font; text: liveInfo.parts.join(" · ") }
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Text {
+            objectName: "liveStatus"
+            width: parent.width
+            visible: text.length > 0
+            text: root.liveError.length > 0 ? [root.liveAsOf, root.liveError].filter(s => s.length > 0).join(" · ")
+                  : root.liveAvailable ? root.liveAsOf
+                  : root.liveLoading ? qsTr("Loading live data…") : ""
+            color: root.liveStale || root.liveError.length > 0 ? Theme.warning : Theme.textMuted
+            font.pixelSize: Sizes.fontCaption
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
         Text {
             width: parent.width

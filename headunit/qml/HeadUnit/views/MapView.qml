@@ -5,6 +5,7 @@ import HeadUnit
 // the picked POI's details, and route guidance. `map` is a MapStore, `search` a
 // MapSearchStore, `route` a RouteStore and `restrictions` a RestrictionsStore;
 // typed as QtObject because their types register after the first frame (Main.qml).
+// `liveData` (a LiveDataStore, may be null) has the backend's live data of the selection.
 Item {
     id: root
 
@@ -12,6 +13,7 @@ Item {
     required property QtObject search
     required property QtObject route
     required property QtObject restrictions
+    property QtObject liveData: null
 
     // What --screenshot waits for: the map's tiles are on screen and have stayed so for a
     // moment (the view's centre and size arrive in several bindings at start).
@@ -25,6 +27,9 @@ Item {
     }
     Timer { id: settleTimer; interval: 150; onTriggered: root.tilesSettled = root.tilesShown }
 
+    // The live data shown belongs to the selected POI (it lags a new selection by a moment).
+    readonly property bool liveMatches: root.liveData !== null && root.liveData.poiId !== ""
+                                        && root.liveData.poiId === (root.map.selection.backendPoiId || "")
     readonly property bool showResults: root.search.mode !== "" && !root.map.hasSelection
     readonly property int sideWidth: Math.min(Math.max(width * 0.4, Sizes.dp(440)),
                                               width - 3 * Sizes.margin - Sizes.touchTarget)
@@ -130,6 +135,13 @@ Item {
         poi: root.map.selection
         routing: root.route.computing
         routeMessage: root.route.message
+        liveAvailable: root.liveMatches && root.liveData.available
+        liveLoading: root.liveMatches && root.liveData.loading
+        liveStale: root.liveMatches && root.liveData.stale
+        liveAvailability: root.liveMatches ? root.liveData.availabilityText : ""
+        livePrice: root.liveMatches ? root.liveData.priceText : ""
+        liveAsOf: root.liveMatches ? root.liveData.asOfText : ""
+        liveError: root.liveMatches ? root.liveData.errorText : ""
         onRouteRequested: {
             const target = root.map.selection;
             if (target.poiId >= 0)
