@@ -84,12 +84,26 @@ class BackendHandle:
         from headunit.services.backend.credentials import default_credential_path
 
         config = with_overrides(config, {"backend.url": self.url, "backend.vin": vin})
+        self.credential_file(default_credential_path(config), vin)
+        return config
+
+    def credential_file(self, path: Path, vin: str = DEFAULT_VIN) -> Path:
+        """The vehicle's credential (provisioned once per handle, so earlier files stay valid)
+        written to ``path`` with mode 0600, as `headunit backend provision` writes it."""
         credential = self.credentials.get(vin) or self.provision(vin)
-        path = default_credential_path(config)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         path.write_text(json.dumps(credential))
         os.chmod(path, 0o600)
-        return config
+        return path
+
+    def client(self, directory: Path, vin: str = DEFAULT_VIN, url: str | None = None) -> Any:
+        """A head-unit BackendClient of ``vin`` for this backend (or for ``url``, e.g. a closed
+        port), its credential file kept in ``directory``. The caller closes it."""
+        from headunit.core.config import BackendConfig
+        from headunit.services.backend.client import build_client
+
+        path = self.credential_file(Path(directory) / f"credential-{vin}.json", vin)
+        return build_client(BackendConfig(vin=vin), url or self.url, path)
 
     @property
     def verify(self) -> str | bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from headunit.core.config import Config
 from headunit.core.map.geo import BBox
+from headunit.services.thread_connections import ThreadConnections
 
 from . import pois
 from .schema import open_map, read_meta
@@ -63,9 +64,7 @@ class MapService:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections = ThreadConnections(lambda: open_map(self.path))
         self._graph: RoadGraph | None = None
         self._graph_lock = threading.Lock()
         self.meta = read_meta(self._conn())
@@ -84,13 +83,7 @@ class MapService:
         return BBox(float(m["min_lon"]), float(m["min_lat"]), float(m["max_lon"]), float(m["max_lat"]))
 
     def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = open_map(self.path)
-            self._local.conn = conn
-            with self._lock:
-                self._connections.append(conn)
-        return conn
+        return self._connections.get()
 
     def pois_in_bbox(self, bbox: BBox, categories: Sequence[str] | None, limit: int) -> list[pois.Poi]:
         return pois.in_bbox(self._conn(), bbox, categories, limit)
@@ -120,7 +113,4 @@ class MapService:
             return graph.route(origin, destination)
 
     def close(self) -> None:
-        with self._lock:
-            for conn in self._connections:
-                conn.close()
-            self._connections.clear()
+        self._connections.close()

@@ -9,16 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from headunit.core.config import BackendConfig
 from headunit.qt.stores import StatusStore
 from headunit.qt.stores.sync_store import SyncStore
 from headunit.services.backend.actions import DriverActions
-from headunit.services.backend.client import BackendClient, build_client
+from headunit.services.backend.client import BackendClient
 from headunit.services.backend.credentials import Credential
 from headunit.services.backend.transport import HttpTransport
 from headunit.services.backend.sync import SyncWorker
 from headunit.services.store import Store
-from tests.services.backend.credential_file import write_credential
 from tests.services.backend.scripted_server import Reply, ScriptedServer, error_reply, html_reply
 
 VIN = "WHU5MULATR0000001"
@@ -28,12 +26,6 @@ VIN = "WHU5MULATR0000001"
 def store(tmp_path: Path):
     with Store.open(tmp_path / "unit") as opened:
         yield opened
-
-
-def make_client(backend, tmp_path: Path, url: str | None = None):
-    credential = backend.credentials.get(VIN) or backend.provision(VIN)
-    path = write_credential(tmp_path / "credential.json", credential["vin"], credential["secret"])
-    return build_client(BackendConfig(vin=VIN), url or backend.url, path)
 
 
 @pytest.fixture
@@ -46,7 +38,7 @@ def sync(qapp, tasks):
 
 def test_a_backend_that_answers_is_online_and_queued_actions_are_delivered(backend, store, sync, tmp_path, qtbot) -> None:
     sync_store, status = sync
-    client = make_client(backend, tmp_path)
+    client = backend.client(tmp_path, VIN)
     pois = [backend.seed_poi(capacity=3) for _ in range(2)]
     actions = DriverActions(store)
     local_ids = [actions.reserve(poi, f"{poi}.20261121T1000") for poi in pois]
@@ -71,7 +63,7 @@ def closed_port_url() -> str:
 
 def test_a_backend_that_does_not_answer_is_offline_and_actions_wait_counted(backend, store, sync, tmp_path, qtbot) -> None:
     sync_store, status = sync
-    client = make_client(backend, tmp_path, url=closed_port_url())
+    client = backend.client(tmp_path, VIN, url=closed_port_url())
     poi = backend.seed_poi(capacity=3)
     sync_store.attach(client, SyncWorker(store, client))
     qtbot.waitUntil(lambda: status.connectivity == "offline", timeout=10_000)

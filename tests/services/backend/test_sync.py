@@ -11,14 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from headunit.core.config import BackendConfig
 from headunit.services.backend.actions import DriverActions
-from headunit.services.backend.client import build_client
 from headunit.services.backend.outbox import Outbox
 from headunit.services.backend.sync import SyncWorker
 from headunit.services.store import Store
-
-from .credential_file import write_credential
 
 VIN = "WHU5MULATR0000001"
 OTHER_VIN = "WHU5MULATR0000002"
@@ -31,15 +27,9 @@ def store(tmp_path: Path):
         yield opened
 
 
-def client_for(backend, tmp_path: Path, vin: str = VIN, url: str | None = None):
-    credential = backend.credentials.get(vin) or backend.provision(vin)
-    path = write_credential(tmp_path / f"credential-{vin}.json", credential["vin"], credential["secret"])
-    return build_client(BackendConfig(vin=vin), url or backend.url, path)
-
-
 @pytest.fixture
 def client(backend, tmp_path: Path):
-    made = client_for(backend, tmp_path)
+    made = backend.client(tmp_path)
     yield made
     made.close()
 
@@ -79,7 +69,7 @@ def test_an_answer_lost_in_a_crash_is_replayed_not_applied_twice(backend, client
 
 def test_a_refusal_is_final_for_its_row_and_the_next_row_still_goes(backend, client, store, tmp_path) -> None:
     full = backend.seed_poi(capacity=1)
-    other = client_for(backend, tmp_path, OTHER_VIN)
+    other = backend.client(tmp_path, OTHER_VIN)
     other.create_reservation(full, SLOT.format(poi=full), key=str(uuid.uuid4()))
     free = backend.seed_poi(capacity=1)
     actions = DriverActions(store)
@@ -108,7 +98,7 @@ def test_backend_down_keeps_the_row_pending_with_back_off_then_delivers_it_with_
     poi = backend.seed_poi(capacity=5)
     local_id = DriverActions(store).reserve(poi, SLOT.format(poi=poi))
     key = Outbox(store).head().idempotency_key
-    down = client_for(backend, tmp_path, url=f"http://127.0.0.1:{free_port()}")
+    down = backend.client(tmp_path, url=f"http://127.0.0.1:{free_port()}")
     report = SyncWorker(store, down, rng=random.Random(1), base_s=2.0).deliver()
     assert (report.delivered, report.pending) == (0, 1)
     assert "127.0.0.1" in report.error or "connect" in report.error.lower()

@@ -14,20 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from headunit.bench.sync import _run_agent
-from headunit.core.config import BackendConfig
-from headunit.services.backend.client import build_client
-
-from .credential_file import write_credential
+from headunit.bench.sync import _integrity_ok, _run_agent
 
 VIN = "WHU5MULATR0000001"
 
 
 @pytest.fixture
 def agent(backend, tmp_path: Path):
-    credential = backend.provision(VIN)
-    credential_path = write_credential(tmp_path / "credential.json", credential["vin"], credential["secret"])
-    client = build_client(BackendConfig(vin=VIN), backend.url, credential_path)
+    credential_path = backend.credential_file(tmp_path / "credential.json", VIN)
+    client = backend.client(tmp_path, VIN)
     pois = [backend.seed_poi(capacity=50) for _ in range(2)]
     slots = [(poi, s.slot_id) for poi in pois for s in client.slots(poi, date(2026, 11, 22))]
     slots_file = tmp_path / "slots.json"
@@ -46,8 +41,7 @@ def test_killed_mid_queue_and_mid_delivery_nothing_is_lost_or_doubled(agent) -> 
         queued, killed = _run_agent(argv + ["--ops", "10", "--seed", str(run)], kill_after, rng)
         said += queued
         kills += killed
-        with sqlite3.connect(db_path) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert _integrity_ok(db_path)
     assert kills == 4
     _run_agent(argv + ["--ops", "0"], None, rng)
     with sqlite3.connect(db_path) as conn:
