@@ -115,8 +115,12 @@ def _add_backend_parser(commands: argparse._SubParsersAction) -> None:
                            help="demo wallet PIN, 4 to 12 digits (a new vehicle gets 1234)")
     _add_config_options(provision)
     confirm = actions.add_parser("confirm-qr", help="pay a QR order as the driver's phone would")
-    confirm.add_argument("url", metavar="URL", help="the URL the QR code shows (http(s)://HOST/v1/qr/TOKEN)")
-    confirm.add_argument("--ca-bundle", type=Path, metavar="FILE", help="CA certificates to trust (PEM)")
+    confirm.add_argument("url", metavar="URL|ORDER", help="the URL the QR code shows (http(s)://HOST/v1/qr/TOKEN), "
+                                                          "or an order id (ord_...) to confirm in the database")
+    confirm.add_argument("--ca-bundle", type=Path, metavar="FILE", help="with a URL: CA certificates to trust (PEM)")
+    confirm.add_argument("--db", type=Path, metavar="FILE",
+                         help="with an ORDER: the backend database (default: DATA_DIR/backend/backend.db)")
+    _add_config_options(confirm)
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -174,6 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     map_import = map_actions.add_parser("import", help="import an OpenStreetMap extract (.osm.pbf); "
                                                        "replaces the installed map atomically")
     map_import.add_argument("file", type=Path, metavar="FILE", help="an OpenStreetMap PBF extract")
+    map_import.add_argument("--extra-pois", type=Path, action="append", default=[], metavar="FILE",
+                            help="also add the POI nodes of this OSM XML file (repeatable), e.g. the demo fuel "
+                                 "stations and chargers headunit/assets/maps/demo-pois.osm")
     _add_config_options(map_import)
     map_info = map_actions.add_parser("info", help="extent, counts and source of the installed map")
     map_info.add_argument("--json", action="store_true", help="print one JSON object")
@@ -204,6 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench_sync.add_argument("--kills", type=_positive_int, default=200, help="kill-and-restart runs (default 200)")
     bench_sync.add_argument("--seed", type=int, help="random seed (default: a fresh one)")
     bench_sync.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
+
+    bench_pay = bench_kinds.add_parser("pay", help="reserve and pay through injected network faults and SIGKILL")
+    bench_pay.add_argument("--flows", type=_positive_int, default=200, help="reserve-and-pay flows (default 200)")
+    bench_pay.add_argument("--seed", type=int, help="random seed (default: a fresh one)")
+    bench_pay.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
 
     config = commands.add_parser("config", help="inspect the configuration")
     config_actions = config.add_subparsers(dest="config_action", metavar="ACTION", required=True, parser_class=_Parser)
@@ -260,6 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from headunit.bench.sync import main as bench_sync
 
         return bench_sync(ops=args.ops, kills=args.kills, seed=args.seed)
+    if args.command == "bench" and args.bench == "pay":
+        from headunit.bench.pay import main as bench_pay
+
+        return bench_pay(flows=args.flows, seed=args.seed)
     if args.command == "bench" and args.bench == "map":
         from headunit.bench.map import main as bench_map
 
@@ -271,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "backend" and args.backend_action == "confirm-qr":
         from headunit.backend.cli import confirm_qr
 
-        return confirm_qr(args)
+        return confirm_qr(args, lambda: _load(args))
     if args.command == "config" and args.config_action == "defaults":
         from headunit.core.config import config_to_toml
 
@@ -308,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         dest = map_database_path(config)
         if args.map_action == "import":
-            return import_command(args.file, dest)
+            return import_command(args.file, dest, args.extra_pois)
         return info_command(dest, args.json)
     if args.command == "simulate" and args.route is not None:
         from headunit.services.vehicle.route_simulation import prepare_route_drive

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI
 
-from . import auth, media_routes, payments, poi_routes, reservations
+from . import auth, media_routes, payments, poi_routes, qr_routes, reservations
 from .clock import Clock, SystemClock, rfc3339
 from .context import Backend, MapUnusable, get_backend
 from .db import BackendDbError, Database, init_database
@@ -63,6 +63,6 @@ def create_app(settings: BackendSettings, clock: Clock | None = None) -> FastAPI
     async def health(backend: Annotated[Backend, Depends(get_backend)]) -> dict[str, Any]:
         return {"status": "ok", "version": version, "time": rfc3339(backend.clock.now())}
 
-    for module in (auth, poi_routes, reservations, payments, media_routes):
+    for module in (auth, poi_routes, reservations, payments, qr_routes, media_routes):
         app.include_router(module.router)
     return app

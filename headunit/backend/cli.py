@@ -3,6 +3,9 @@
 Imported by headunit/cli.py only when a backend command runs; FastAPI and uvicorn
 are imported by `serve` alone. Errors are one line on stderr: status 2 for a bad
 option, 1 for a failure at run time, never a traceback.
+
+`confirm-qr URL` plays the phone over HTTP; `confirm-qr ORDER` confirms the order in
+the backend database with the function the phone's route uses (records.py).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from headunit.core.config import Config
+from headunit.core.config import Config, ConfigError
 
 from headunit.services.backend.credentials import default_credential_path
 
@@ -27,6 +30,12 @@ from .vehicles import Credential, check_pin, check_vin
 
 log = logging.getLogger("headunit.backend")
 QR_URL = re.compile(r"^https?://[^/?#]+(/[^?#]*)?/v1/qr/[A-Za-z0-9_-]{43}$")
+ORDER_ID = re.compile(r"^ord_[0-9a-f]{24}$")
+_REFUSALS = {
+    "not_found": "unknown or already used QR code",
+    "order_closed": "the order is closed (cancelled, or not paid in time); ask the vehicle for a new QR code",
+    "hold_expired": "the reservation's hold has expired; make a new reservation",
+}
 
 
 class UsageError(Exception):
@@ -206,21 +215,76 @@ def provision(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _minor(amount: int, currency: str) -> str:
-    return f"{amount // 100}.{amount % 100:02d} {currency}"
+def _paid_line(summary: dict) -> str:
+    from .qr_page import format_amount
+
+    return f"{summary.get('status', 'paid')}: {format_amount(summary['amount_minor'], summary['currency'])} " \
+           f"to {summary['merchant']}"
 
 
-def confirm_qr(args: argparse.Namespace) -> int:
+def confirm_qr(args: argparse.Namespace, load_config: Callable[[], Config] | None = None) -> int:
+    """`confirm-qr URL` over HTTP, or `confirm-qr ORDER [--db FILE]` in the database.
+    load_config gives the configuration (for the default --db) when it is needed."""
+    target = args.url.strip()
+    db_option = getattr(args, "db", None)
+    if ORDER_ID.fullmatch(target):
+        if db_option is None:
+            try:
+                db_option = default_db_path(load_config()) if load_config else None
+            except ConfigError as exc:
+                return _fail("confirm-qr", str(exc), 2)
+            if db_option is None:
+                return _fail("confirm-qr", "--db FILE: which backend database holds the order", 2)
+        return _confirm_order(target, Path(db_option))
+    if db_option is not None:
+        return _fail("confirm-qr", "--db goes with an ORDER id (ord_...), not with a QR URL", 2)
+    return _confirm_url(args)
+
+
+def _confirm_order(order_id: str, db_path: Path) -> int:
+    import sqlite3
+
+    from .api_error import ApiError, not_found
+    from .db import BackendDbError, Database, init_database
+    from .records import confirm_qr_payment, expire_due, qr_summary
+
+    if not db_path.is_file():
+        return _fail("confirm-qr", f"no backend database at {db_path} (--db FILE names it)", 1)
+    try:
+        init_database(db_path)
+        db = Database(db_path)
+        try:
+            now = time.time()
+            with db.write() as conn:
+                expire_due(conn, now)
+                order = conn.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
+                if order is None:
+                    raise not_found(f"order {order_id}")
+                summary = qr_summary(confirm_qr_payment(conn, order, now), now)
+        finally:
+            db.close()
+    except ApiError as exc:
+        reason = ({"not_found": f"no order {order_id} in {db_path}", "order_not_pending": exc.message}.get(exc.code)
+                  or _REFUSALS.get(exc.code))
+        return _fail("confirm-qr", reason or f"{exc.code}: {exc.message}", 1)
+    except (BackendDbError, sqlite3.Error, OSError) as exc:
+        return _fail("confirm-qr", f"{db_path}: {exc}", 1)
+    print(_paid_line(summary))
+    return 0
+
+
+def _confirm_url(args: argparse.Namespace) -> int:
     import requests
 
     url = args.url.strip().rstrip("/")
     if not QR_URL.fullmatch(url):
-        return _fail("confirm-qr", f"not a QR payment URL (http(s)://HOST/v1/qr/TOKEN): {args.url!r}", 2)
+        return _fail("confirm-qr", f"not a QR payment URL (http(s)://HOST/v1/qr/TOKEN) or an order id (ord_...): "
+                                   f"{args.url!r}", 2)
     if args.ca_bundle is not None and not Path(args.ca_bundle).is_file():
         return _fail("confirm-qr", f"--ca-bundle: file not found: {args.ca_bundle}", 2)
     try:
         verify = str(args.ca_bundle) if args.ca_bundle else True
-        answer = requests.post(f"{url}/confirm", timeout=(3, 10), verify=verify)
+        answer = requests.post(f"{url}/confirm", timeout=(3, 10), verify=verify, headers={"Accept": "application/json"})
     except requests.exceptions.SSLError as exc:
         return _fail("confirm-qr", f"TLS verification failed for {url.split('/v1/')[0]} "
                                    f"(--ca-bundle FILE trusts a private CA): {exc}", 1)
@@ -231,14 +295,9 @@ def confirm_qr(args: argparse.Namespace) -> int:
     except ValueError:
         body = None
     if answer.status_code == 200 and isinstance(body, dict) and {"merchant", "amount_minor", "currency"} <= set(body):
-        print(f"{body.get('status', 'paid')}: {_minor(body['amount_minor'], body['currency'])} to {body['merchant']}")
+        print(_paid_line(body))
         return 0
     error = body.get("error", {}) if isinstance(body, dict) and isinstance(body.get("error"), dict) else {}
     code = error.get("code", "")
-    reasons = {
-        "not_found": "unknown or already used QR code",
-        "order_closed": "the order is closed: it was not paid in time; ask the vehicle for a new QR code",
-        "hold_expired": "the reservation's hold has expired; make a new reservation",
-    }
-    return _fail("confirm-qr", reasons.get(code) or f"the backend answered {answer.status_code}"
+    return _fail("confirm-qr", _REFUSALS.get(code) or f"the backend answered {answer.status_code}"
                  + (f" {code}: {error.get('message', '')}" if code else ""), 1)

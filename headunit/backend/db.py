@@ -1,16 +1,19 @@
 """The backend's SQLite database: schema, one connection per thread, write transactions.
 
 The file is private (0600, its folder 0700 when created here) and in WAL mode with
-synchronous=NORMAL. The schema version lives in PRAGMA user_version; a database from
-newer software is refused untouched. Writes that must not race run in one
-`BEGIN IMMEDIATE` transaction (`Database.write()`); threads of this process queue on
-a lock first, so they wait without SQLite's busy back-off sleeps, and other processes
-(a `provision` command next to a running server) are kept out by SQLite's own lock.
+synchronous=NORMAL. The schema version lives in PRAGMA user_version: a new file gets
+DDL (version 1) and then each UPGRADES step, an older file only the steps it lacks,
+each version in its own transaction; a database from newer software is refused
+untouched. Writes that must not race run in one `BEGIN IMMEDIATE` transaction
+(`Database.write()`); threads of this process queue on a lock first, so they wait
+without SQLite's busy back-off sleeps, and other processes (a `provision` or
+`confirm-qr ORDER` command next to a running server) are kept out by SQLite's own lock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import sqlite3
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from headunit.services.thread_connections import ThreadConnections
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
 
 DDL = """
@@ -116,6 +119,16 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_age ON idempotency_keys(created_at);
 """
 
+# version -> the statements that make a database of version - 1 into one of this version
+UPGRADES: dict[int, tuple[str, ...]] = {
+    2: (  # reservations with a duration, a connector and energy; fuel pumps
+        "ALTER TABLE pois ADD COLUMN pumps TEXT NOT NULL DEFAULT '[]'",  # JSON list of {number, fuels[, free]}
+        "ALTER TABLE reservations ADD COLUMN connector TEXT",
+        "ALTER TABLE reservations ADD COLUMN energy_kwh REAL",
+        "ALTER TABLE orders ADD COLUMN pump INTEGER",
+    ),
+}
+
 
 class BackendDbError(Exception):
     """The backend database cannot be opened; the message says why."""
@@ -149,20 +162,49 @@ def init_database(path: Path) -> None:
             raise BackendDbError(f"{path}: written by newer software (schema {version}, "
                                  f"this one reads {SCHEMA_VERSION})")
         conn.execute("PRAGMA journal_mode=WAL")
-        if version == 0:
-            conn.execute("BEGIN IMMEDIATE")
-            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:  # not created meanwhile by another process
+        while version < SCHEMA_VERSION:
+            version = _step(conn, version)
+    except sqlite3.DatabaseError as exc:
+        raise BackendDbError(f"{path}: not a backend database ({exc})") from exc
+    finally:
+        conn.close()
+
+
+def _step(conn: sqlite3.Connection, version: int) -> int:
+    """Bring the database from `version` to the next one in one transaction; the version it is at now
+    (another process may have done the step meanwhile)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        if current == version:
+            if version == 0:
                 for statement in DDL.split(";"):
                     if statement.strip():
                         conn.execute(statement)
                 conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
                                  [("signing_secret", secrets.token_hex(32)), ("receipt_seq", "0")])
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-    except sqlite3.DatabaseError as exc:
-        raise BackendDbError(f"{path}: not a backend database ({exc})") from exc
-    finally:
-        conn.close()
+            else:
+                for statement in UPGRADES[version + 1]:
+                    conn.execute(statement)
+                if version + 1 == 2:
+                    _give_fuel_pois_pumps(conn)
+            current = version + 1
+            conn.execute(f"PRAGMA user_version = {current}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return current
+
+
+def _give_fuel_pois_pumps(conn: sqlite3.Connection) -> None:
+    """Fuel POIs stored before pumps existed get their demo pumps, one per unit of capacity."""
+    from .demo_data import demo_pumps
+
+    rows = conn.execute("SELECT poi_id, capacity FROM pois WHERE category = 'fuel'").fetchall()
+    conn.executemany("UPDATE pois SET pumps = ? WHERE poi_id = ?",
+                     [(json.dumps(demo_pumps(poi_id, capacity)), poi_id) for poi_id, capacity in rows])
 
 
 class Database:

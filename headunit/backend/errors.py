@@ -16,6 +16,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .api_error import ApiError, error_body, not_found
+
+__all__ = ["ApiError", "ErrorBody", "ErrorDetail", "documented", "error_body", "install_error_handlers", "not_found"]
+
 log = logging.getLogger("headunit.backend")
 
 
@@ -26,28 +30,6 @@ class ErrorDetail(BaseModel):
 
 class ErrorBody(BaseModel):
     error: ErrorDetail
-
-
-class ApiError(Exception):
-    """An answer of `status` with the error body; raised by handlers, never leaks as a 500."""
-
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.headers = headers
-
-    def body(self) -> dict[str, Any]:
-        return error_body(self.code, self.message)
-
-
-def error_body(code: str, message: str) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message}}
-
-
-def not_found(what: str) -> ApiError:
-    return ApiError(404, "not_found", f"{what} not found")
 
 
 _DESCRIPTIONS = {

@@ -7,7 +7,7 @@ by field before any handler runs. Response models document the answers in OpenAP
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
@@ -20,7 +20,10 @@ ORDER_ID = r"^ord_[0-9a-f]{24}$"
 QR_TOKEN = r"^[A-Za-z0-9_-]{43}$"
 IDEMPOTENCY_KEY = r"^[\x21-\x7e]{1,255}$"
 MERCHANT_ORDER_ID = r"^[\x20-\x7e]{1,64}$"
+CONNECTOR_TYPE = r"^[\x21-\x7e]{1,32}$"
 CATEGORIES = ("parking", "fuel", "charging")
+MAX_DURATION_MIN = 240
+MAX_PUMP = 999
 
 Category = Literal["parking", "fuel", "charging"]
 
@@ -38,35 +41,58 @@ PrintableText = Annotated[str, AfterValidator(_printable)]
 
 # requests
 
+class RequestBody(BaseModel):
+    """A state-changing request's body."""
+
+    added_later: ClassVar[tuple[str, ...]] = ()  # optional fields that came after v1's first release
+
+    def fingerprint_body(self) -> dict[str, Any]:
+        """The body for the idempotency fingerprint. Fields added later are left out while not
+        sent, so the retry of a request made before they existed still matches its stored key."""
+        return {key: value for key, value in self.model_dump(mode="json").items()
+                if not (key in self.added_later and value is None)}
+
+
 class TokenRequest(BaseModel):
     vin: str = Field(pattern=VIN_PATTERN)
     secret: str = Field(pattern=r"^[\x21-\x7e]{1,256}$")
 
 
-class ReservationCreate(BaseModel):
+class ReservationCreate(RequestBody):
     poi_id: str = Field(pattern=POI_ID)
     slot_id: str = Field(pattern=SLOT_ID)
     client_ref: PrintableText | None = Field(default=None, max_length=64)
+    duration_min: int | None = Field(
+        default=None, gt=0, le=MAX_DURATION_MIN,
+        description="a multiple of the slot length (parking 60, charging 30); at most 240 for parking and 180 for "
+                    "charging, ending by 22:00 UTC; default one slot")
+    connector: str | None = Field(default=None, pattern=CONNECTOR_TYPE,
+                                  description="charging only: a connector type the POI has, e.g. CCS")
+    energy_kwh: float | None = Field(default=None, gt=0, le=200, allow_inf_nan=False,
+                                     description="charging only: the energy to charge, priced per kWh")
+    added_later: ClassVar[tuple[str, ...]] = ("duration_min", "connector", "energy_kwh")
 
 
 class EmptyBody(BaseModel):
     """The body of cancel and refund: `{}` (other members are ignored)."""
 
 
-class ReservationOrderCreate(BaseModel):
+class ReservationOrderCreate(RequestBody):
     merchant_order_id: str = Field(pattern=MERCHANT_ORDER_ID)
     kind: Literal["reservation"]
     reservation_id: str = Field(pattern=RESERVATION_ID)
 
 
-class FuelOrderCreate(BaseModel):
+class FuelOrderCreate(RequestBody):
     merchant_order_id: str = Field(pattern=MERCHANT_ORDER_ID)
     kind: Literal["fuel"]
     poi_id: str = Field(pattern=POI_ID)
     quantity: float = Field(gt=0, le=200, allow_inf_nan=False, description="litres")
+    pump: int | None = Field(default=None, ge=1, le=MAX_PUMP, description="the pump's number (a free one)")
+    added_later: ClassVar[tuple[str, ...]] = ("pump",)
 
 
-class ChargingOrderCreate(BaseModel):
+class ChargingOrderCreate(RequestBody):
     merchant_order_id: str = Field(pattern=MERCHANT_ORDER_ID)
     kind: Literal["charging"]
     poi_id: str = Field(pattern=POI_ID)
@@ -76,7 +102,7 @@ class ChargingOrderCreate(BaseModel):
 OrderCreate = Annotated[ReservationOrderCreate | FuelOrderCreate | ChargingOrderCreate, Field(discriminator="kind")]
 
 
-class PayRequest(BaseModel):
+class PayRequest(RequestBody):
     method: Literal["wallet"]
     pin: str = Field(pattern=PIN_PATTERN)
 
@@ -102,6 +128,12 @@ class Connector(BaseModel):
     free: int
 
 
+class Pump(BaseModel):
+    number: int = Field(ge=1)
+    fuels: list[str]
+    free: bool
+
+
 class PoiLive(BaseModel):
     poi_id: str
     category: Category
@@ -114,6 +146,7 @@ class PoiLive(BaseModel):
     capacity: int
     free: int
     connectors: list[Connector]
+    pumps: list[Pump] = Field(description="fuel POIs' pumps; empty for parking and charging")
     reservable: bool
     updated_at: str
 
@@ -151,6 +184,9 @@ class Reservation(BaseModel):
     client_ref: str | None
     order_id: str | None
     created_at: str
+    duration_min: int
+    connector: str | None
+    energy_kwh: float | None
 
 
 class ReservationList(BaseModel):
@@ -182,6 +218,7 @@ class Order(BaseModel):
     method: Literal["qr", "wallet"] | None
     qr_url: str | None
     receipt: Receipt | None
+    pump: int | None
 
 
 class OrderList(BaseModel):

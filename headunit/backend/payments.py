@@ -1,4 +1,7 @@
-"""Payments: orders (amount computed here), wallet pay with PIN, refunds, and the phone's QR side."""
+"""Payments: orders (amount computed here), wallet pay with PIN, cancelling and refunds.
+
+The phone's side of a QR payment is qr_routes.py.
+"""
 
 from __future__ import annotations
 
@@ -12,25 +15,30 @@ from . import pois
 from .auth import Vin
 from .clock import rfc3339
 from .context import Backend, get_backend
-from .errors import ApiError, documented, error_body, not_found
+from .errors import ApiError, documented, error_body
 from .idempotency import IdempotencyKey, run_idempotent
-from .models import (ORDER_ID, QR_TOKEN, EmptyBody, Order, OrderCreate, OrderList, PayRequest, QrSummary,
+from .models import (ORDER_ID, EmptyBody, FuelOrderCreate, Order, OrderCreate, OrderList, PayRequest,
                      ReservationOrderCreate)
-from .records import (close_pending_orders, expire_due, order_json, order_status, own_order, own_reservation,
-                      refund, reload_order, settle)
+from .records import (close_pending_orders, expire_due, hold_gone, order_json, own_order, own_reservation, refund,
+                      reload_order, require_payable, settle)
 from .vehicles import pin_matches
 
 router = APIRouter(tags=["payments"])
 BackendDep = Annotated[Backend, Depends(get_backend)]
 OrderId = Annotated[str, Path(pattern=ORDER_ID)]
-QrToken = Annotated[str, Path(pattern=QR_TOKEN)]
 MAX_WRONG_PINS = 3
 WALLET_LOCK_S = 15 * 60
 
 
-def _hold_gone(reservation: sqlite3.Row) -> ApiError:
-    return ApiError(409, "hold_expired", f"reservation {reservation['id']} is {reservation['status']}: "
-                                         "it no longer holds its slot")
+def _require_free_pump(poi: sqlite3.Row, number: int, now: float) -> None:
+    """422 when the POI has no such pump, 409 pump_busy when it is in use."""
+    pumps = {pump["number"]: pump for pump in pois.pumps_now(poi, now)}
+    if number not in pumps:
+        shown = ", ".join(str(n) for n in sorted(pumps)) or "none"
+        raise ApiError(422, "validation_failed", f"body.pump: {poi['poi_id']} has no pump {number} "
+                                                 f"(its pumps: {shown})")
+    if not pumps[number]["free"]:
+        raise ApiError(409, "pump_busy", f"pump {number} of {poi['poi_id']} is in use")
 
 
 def create_order(conn: sqlite3.Connection, vin: str, body: OrderCreate, now: float, timeout_s: int,
@@ -39,14 +47,14 @@ def create_order(conn: sqlite3.Connection, vin: str, body: OrderCreate, now: flo
     if conn.execute("SELECT 1 FROM orders WHERE vin = ? AND merchant_order_id = ?",
                     (vin, body.merchant_order_id)).fetchone():
         raise ApiError(409, "duplicate_merchant_order", f"merchant_order_id {body.merchant_order_id!r} is already used")
-    reservation_id, quantity = None, None
+    reservation_id, quantity, pump = None, None, None
     if isinstance(body, ReservationOrderCreate):
         reservation = own_reservation(conn, vin, body.reservation_id)
         if reservation["status"] == "confirmed":
             raise ApiError(409, "order_not_pending", f"reservation {reservation['id']} is already paid "
                                                      f"(order {reservation['order_id']})")
         if reservation["status"] != "held":
-            raise _hold_gone(reservation)
+            raise hold_gone(reservation)
         close_pending_orders(conn, reservation["id"])  # a newer order replaces an unpaid one
         poi = pois.get_poi(conn, reservation["poi_id"])
         reservation_id, amount = reservation["id"], reservation["price_minor"]
@@ -55,30 +63,21 @@ def create_order(conn: sqlite3.Connection, vin: str, body: OrderCreate, now: flo
         if poi["category"] != body.kind:
             raise ApiError(422, "validation_failed", f"body.poi_id: {poi['poi_id']} is a {poi['category']} POI, "
                                                      f"not {body.kind}")
+        if isinstance(body, FuelOrderCreate) and body.pump is not None:
+            _require_free_pump(poi, body.pump, now)
+            pump = body.pump
         quantity = body.quantity
         amount = max(1, int(poi["price_minor"] * quantity + 0.5))
     order_id = f"ord_{secrets.token_hex(12)}"
     conn.execute(
         "INSERT INTO orders(id, vin, merchant_order_id, kind, reservation_id, poi_id, quantity, amount_minor, "
-        "currency, merchant, status, created_at, expires_at, qr_token) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+        "currency, merchant, status, created_at, expires_at, qr_token, pump) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
         (order_id, vin, body.merchant_order_id, body.kind, reservation_id, poi["poi_id"], quantity, amount,
-         pois.CURRENCY, pois.merchant_name(poi), now, now + timeout_s, secrets.token_urlsafe(32)))
+         pois.CURRENCY, pois.merchant_name(poi), now, now + timeout_s, secrets.token_urlsafe(32), pump))
     if reservation_id is not None:
         conn.execute("UPDATE reservations SET order_id = ? WHERE id = ?", (order_id, reservation_id))
     return order_json(reload_order(conn, order_id), now, base_url)
-
-
-def _require_payable(conn: sqlite3.Connection, order: sqlite3.Row, now: float) -> None:
-    status = order_status(order, now)
-    if status == "closed":
-        raise ApiError(409, "order_closed", f"order {order['id']} is closed (not paid in time)")
-    if status != "pending":
-        raise ApiError(409, "order_not_pending", f"order {order['id']} is {status}")
-    if order["reservation_id"] is not None:
-        reservation = conn.execute("SELECT * FROM reservations WHERE id = ?", (order["reservation_id"],)).fetchone()
-        if reservation["status"] != "held":
-            raise _hold_gone(reservation)
 
 
 def pay_with_wallet(conn: sqlite3.Connection, vin: str, order_id: str, pin: str, now: float,
@@ -86,7 +85,7 @@ def pay_with_wallet(conn: sqlite3.Connection, vin: str, order_id: str, pin: str,
     """(status, body); wrong-PIN refusals are returned, not raised, so the counter is kept."""
     expire_due(conn, now)
     order = own_order(conn, vin, order_id)
-    _require_payable(conn, order, now)
+    require_payable(conn, order, now)
     wallet = conn.execute("SELECT * FROM vehicles WHERE vin = ?", (vin,)).fetchone()
     if wallet["pin_hash"] is None:
         raise ApiError(402, "wallet_not_set_up", f"vehicle {vin} has no wallet")
@@ -124,12 +123,25 @@ def refund_order(conn: sqlite3.Connection, vin: str, order_id: str, now: float, 
     return order_json(reload_order(conn, order_id), now, base_url)
 
 
+def cancel_order(conn: sqlite3.Connection, vin: str, order_id: str, now: float, base_url: str) -> dict[str, Any]:
+    """Close an unpaid order (its QR code is void at once); a closed one stays closed. Its
+    reservation, if any, keeps its hold."""
+    expire_due(conn, now)
+    order = own_order(conn, vin, order_id)
+    if order["status"] == "paid":
+        raise ApiError(409, "order_not_pending", f"order {order_id} was paid: it cannot be cancelled (refund it)")
+    if order["status"] == "refunded":
+        raise ApiError(409, "order_not_pending", f"order {order_id} was paid and is refunded: it cannot be cancelled")
+    conn.execute("UPDATE orders SET status = 'closed' WHERE id = ? AND status = 'pending'", (order_id,))
+    return order_json(reload_order(conn, order_id), now, base_url)
+
+
 @router.post("/v1/orders", status_code=201, response_model=Order, responses=documented(400, 401, 404, 409, 422),
              summary="Create an order; the backend computes its amount")
 def post_order(request: Request, body: Annotated[OrderCreate, Body()], vin: Vin, key: IdempotencyKey,
                backend: BackendDep) -> Response:
     timeout, base_url = backend.settings.order_timeout_s, backend.base_url(request)
-    return run_idempotent(backend, request, vin, key, body.model_dump(mode="json"),
+    return run_idempotent(backend, request, vin, key, body.fingerprint_body(),
                           lambda conn, now: (201, create_order(conn, vin, body, now, timeout, base_url)))
 
 
@@ -152,7 +164,7 @@ def get_order(request: Request, order_id: OrderId, vin: Vin, backend: BackendDep
 def post_pay(request: Request, order_id: OrderId, body: PayRequest, vin: Vin, key: IdempotencyKey,
              backend: BackendDep) -> Response:
     base_url = backend.base_url(request)
-    return run_idempotent(backend, request, vin, key, body.model_dump(mode="json"),
+    return run_idempotent(backend, request, vin, key, body.fingerprint_body(),
                           lambda conn, now: pay_with_wallet(conn, vin, order_id, body.pin, now, base_url))
 
 
@@ -165,34 +177,10 @@ def post_refund(request: Request, order_id: OrderId, vin: Vin, key: IdempotencyK
                           lambda conn, now: (200, refund_order(conn, vin, order_id, now, base_url)))
 
 
-# the phone's side: the token in the URL is the authorisation
-
-def _qr_order(conn: sqlite3.Connection, token: str, now: float) -> sqlite3.Row:
-    order = conn.execute("SELECT * FROM orders WHERE qr_token = ?", (token,)).fetchone()
-    if order is None or order_status(order, now) in ("paid", "refunded"):
-        raise not_found("QR payment (unknown or already used)")
-    return order
-
-
-def _summary(order: sqlite3.Row, now: float) -> dict[str, Any]:
-    return {"merchant": order["merchant"], "amount_minor": order["amount_minor"], "currency": order["currency"],
-            "status": order_status(order, now)}
-
-
-@router.get("/v1/qr/{token}", response_model=QrSummary, responses=documented(404, 422),
-            summary="What the phone shows before paying")
-def get_qr(token: QrToken, backend: BackendDep) -> dict[str, Any]:
-    now = backend.clock.now()
-    return _summary(_qr_order(backend.db.connection(), token, now), now)
-
-
-@router.post("/v1/qr/{token}/confirm", response_model=QrSummary, responses=documented(404, 409, 422),
-             summary="Pay the order as the driver's phone (single use)")
-def confirm_qr(token: QrToken, backend: BackendDep) -> dict[str, Any]:
-    now = backend.clock.now()
-    with backend.db.write() as conn:
-        expire_due(conn, now)
-        order = _qr_order(conn, token, now)
-        _require_payable(conn, order, now)
-        settle(conn, order, "qr", now)
-        return _summary(reload_order(conn, order["id"]), now)
+@router.post("/v1/orders/{order_id}/cancel", response_model=Order, responses=documented(400, 401, 404, 409, 422),
+             summary="Cancel an unpaid order: it closes and its QR code is void")
+def post_cancel_order(request: Request, order_id: OrderId, vin: Vin, key: IdempotencyKey, backend: BackendDep,
+                      body: Annotated[EmptyBody | None, Body()] = None) -> Response:
+    base_url = backend.base_url(request)
+    return run_idempotent(backend, request, vin, key, {},
+                          lambda conn, now: (200, cancel_order(conn, vin, order_id, now, base_url)))

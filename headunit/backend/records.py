@@ -1,5 +1,6 @@
 """Reservations and orders as stored rows: their JSON answers and the state changes both
-endpoints families share (expiry, settling a payment, refunding, cancelling).
+endpoints families share (expiry, settling a payment, refunding, cancelling), and the
+QR confirmation the phone's route and `headunit backend confirm-qr ORDER` share.
 
 Expiry is evaluated lazily: a held reservation past its hold is `expired` and a pending
 order past its time is `closed` as soon as anyone looks, and write transactions make
@@ -12,7 +13,7 @@ import sqlite3
 from typing import Any
 
 from .clock import rfc3339, rfc3339_or_none
-from .errors import not_found
+from .api_error import ApiError, not_found
 
 VAT_RATE = 0.24  # Finnish VAT, included in every price
 
@@ -42,6 +43,8 @@ def reservation_json(row: sqlite3.Row, now: float) -> dict[str, Any]:
         "status": reservation_status(row, now), "hold_expires_at": rfc3339_or_none(row["hold_expires_at"]),
         "price_minor": row["price_minor"], "currency": row["currency"], "client_ref": row["client_ref"],
         "order_id": row["order_id"], "created_at": rfc3339(row["created_at"]),
+        "duration_min": round((row["end_at"] - row["start_at"]) / 60), "connector": row["connector"],
+        "energy_kwh": row["energy_kwh"],
     }
 
 
@@ -62,7 +65,7 @@ def order_json(row: sqlite3.Row, now: float, base_url: str) -> dict[str, Any]:
         "created_at": rfc3339(row["created_at"]), "expires_at": rfc3339(row["expires_at"]),
         "paid_at": rfc3339_or_none(row["paid_at"]), "method": row["method"],
         "qr_url": f"{base_url}/v1/qr/{row['qr_token']}" if status == "pending" else None,
-        "receipt": receipt_json(row),
+        "receipt": receipt_json(row), "pump": row["pump"],
     }
 
 
@@ -108,3 +111,35 @@ def close_pending_orders(conn: sqlite3.Connection, reservation_id: str) -> None:
     """Void the QR codes of a reservation's unpaid orders (it was cancelled or got a newer order)."""
     conn.execute("UPDATE orders SET status = 'closed' WHERE reservation_id = ? AND status = 'pending'",
                  (reservation_id,))
+
+
+def hold_gone(reservation: sqlite3.Row) -> ApiError:
+    return ApiError(409, "hold_expired", f"reservation {reservation['id']} is {reservation['status']}: "
+                                         "it no longer holds its slot")
+
+
+def require_payable(conn: sqlite3.Connection, order: sqlite3.Row, now: float) -> None:
+    """409 unless the order is pending and its reservation (if any) still held."""
+    status = order_status(order, now)
+    if status == "closed":
+        raise ApiError(409, "order_closed", f"order {order['id']} is closed (cancelled, or not paid in time)")
+    if status != "pending":
+        raise ApiError(409, "order_not_pending", f"order {order['id']} is {status}")
+    if order["reservation_id"] is not None:
+        reservation = conn.execute("SELECT * FROM reservations WHERE id = ?", (order["reservation_id"],)).fetchone()
+        if reservation["status"] != "held":
+            raise hold_gone(reservation)
+
+
+def qr_summary(order: sqlite3.Row, now: float) -> dict[str, Any]:
+    """What the phone shows: the QrSummary answer."""
+    return {"merchant": order["merchant"], "amount_minor": order["amount_minor"], "currency": order["currency"],
+            "status": order_status(order, now)}
+
+
+def confirm_qr_payment(conn: sqlite3.Connection, order: sqlite3.Row, now: float) -> sqlite3.Row:
+    """Pay `order` by QR (the phone's confirm); call inside a write transaction after expire_due.
+    Raises ApiError 409 when it is not payable; the paid order's row."""
+    require_payable(conn, order, now)
+    settle(conn, order, "qr", now)
+    return reload_order(conn, order["id"])

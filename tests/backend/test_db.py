@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 
 import pytest
 
 from headunit.backend.clock import ManualClock, rfc3339
-from headunit.backend.db import SCHEMA_VERSION, BackendDbError, Database, init_database
+from headunit.backend.db import DDL, SCHEMA_VERSION, BackendDbError, Database, init_database
+from headunit.backend.demo_data import demo_pumps
+from headunit.backend.records import reservation_json
 from headunit.backend.vehicles import provision_vehicle
 
 
@@ -80,3 +83,31 @@ def test_the_manual_clock_only_moves_forward():
     assert rfc3339(clock.now()) == "2026-11-21T08:31:30Z"
     with pytest.raises(ValueError, match="only moves forward"):
         clock.advance(-1)
+
+
+def test_a_version_1_database_is_upgraded_in_place_keeping_its_rows(tmp_path):
+    """A database of the first release (no pumps, connectors or energy) gains them on open."""
+    db_path = tmp_path / "b.db"
+    with sqlite3.connect(db_path) as conn:
+        conn.executescript(DDL)
+        conn.execute("INSERT INTO meta(key, value) VALUES ('signing_secret', 'ab'), ('receipt_seq', '7')")
+        conn.execute("INSERT INTO pois VALUES ('n5', 'fuel', 'Neste', 60.1, 24.9, 6, 189, '[]'), "
+                     "('n6', 'parking', 'P', 60.1, 24.9, 9, 250, '[]')")
+        conn.execute("INSERT INTO reservations(id, vin, poi_id, slot_id, start_at, end_at, status, price_minor, "
+                     "currency, created_at) VALUES ('res_1', 'V', 'n6', 'n6.20261121T0900', 0, 3600, 'cancelled', "
+                     "250, 'EUR', 0)")
+        conn.execute("PRAGMA user_version = 1")
+    init_database(db_path)
+    db = Database(db_path)
+    try:
+        conn = db.connection()
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        pumps = dict(conn.execute("SELECT poi_id, pumps FROM pois").fetchall())
+        assert json.loads(pumps["n5"]) == demo_pumps("n5", 6) and len(json.loads(pumps["n5"])) == 6
+        assert pumps["n6"] == "[]"
+        old = reservation_json(conn.execute("SELECT * FROM reservations").fetchone(), 0.0)
+        assert (old["duration_min"], old["connector"], old["energy_kwh"]) == (60, None, None)
+        assert db.meta("receipt_seq") == "7"
+    finally:
+        db.close()
+    init_database(db_path)  # opening again changes nothing

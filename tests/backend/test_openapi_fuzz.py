@@ -33,7 +33,7 @@ OPERATIONS = [
     "POST /v1/reservations", "GET /v1/reservations", "GET /v1/reservations/{reservation_id}",
     "POST /v1/reservations/{reservation_id}/cancel",
     "POST /v1/orders", "GET /v1/orders", "GET /v1/orders/{order_id}", "POST /v1/orders/{order_id}/pay",
-    "POST /v1/orders/{order_id}/refund",
+    "POST /v1/orders/{order_id}/refund", "POST /v1/orders/{order_id}/cancel",
     "GET /v1/qr/{token}", "POST /v1/qr/{token}/confirm",
     "GET /v1/media/catalogue", "GET /v1/media/files/{file_id}",
 ]

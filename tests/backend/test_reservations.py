@@ -20,7 +20,7 @@ def test_a_reservation_holds_the_slot_for_ten_minutes(api, parking):
         "poi_id": parking, "slot_id": slot(parking, "0900"), "start": "2026-11-21T09:00:00Z",
         "end": "2026-11-21T10:00:00Z", "status": "held", "hold_expires_at": "2026-11-21T08:40:00Z",
         "price_minor": 250, "currency": "EUR", "client_ref": "trip 42", "order_id": None,
-        "created_at": "2026-11-21T08:30:00Z"}
+        "created_at": "2026-11-21T08:30:00Z", "duration_min": 60, "connector": None, "energy_kwh": None}
     assert api.get(f"/v1/reservations/{body['id']}").json() == body
 
 
@@ -38,27 +38,50 @@ def test_a_full_slot_refuses_one_more(api, other_api, parking):
     assert other_api.reserve(parking, "1000").status_code == 201  # the next slot is free
 
 
-def test_concurrent_requests_never_double_book(backend, parking):
-    """Twelve threads, each its own connection, fire at a slot with one space at once."""
-    tokens = [backend.token(f"WHU5MULATR00000{n:02d}") for n in range(10, 22)]
+def race(backend, bodies: list[dict]) -> list[int]:
+    """Each body POSTed by its own vehicle on its own connection, all released at once; the statuses."""
+    tokens = [backend.token(f"WHU5MULATR00000{n:02d}") for n in range(10, 10 + len(bodies))]
     barrier = threading.Barrier(len(tokens))
     statuses: list[int] = []
 
-    def book(token: str) -> None:
+    def book(token: str, body: dict) -> None:
         with requests.Session() as session:
             session.get(f"{backend.url}/v1/health", timeout=10)  # connect before the race
             barrier.wait(timeout=10)
-            answer = session.post(f"{backend.url}/v1/reservations", timeout=30,
-                                  json={"poi_id": parking, "slot_id": slot(parking)},
+            answer = session.post(f"{backend.url}/v1/reservations", timeout=30, json=body,
                                   headers={"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())})
             statuses.append(answer.status_code)
 
-    threads = [threading.Thread(target=book, args=(token,)) for token in tokens]
+    threads = [threading.Thread(target=book, args=pair) for pair in zip(tokens, bodies)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
-    assert sorted(statuses) == [201] + [409] * (len(tokens) - 1)
+    return statuses
+
+
+def test_concurrent_requests_never_double_book(backend, parking):
+    """Twelve threads, each its own connection, fire at a slot with one space at once."""
+    statuses = race(backend, [{"poi_id": parking, "slot_id": slot(parking)}] * 12)
+    assert sorted(statuses) == [201] + [409] * 11
+
+
+def test_concurrent_overlapping_spans_never_double_book(backend, parking):
+    """Twelve spans of different starts and lengths that all cover 10:00-11:00, on one space."""
+    spans = [("0900", 120), ("0900", 180), ("0900", 240), ("1000", 60), ("1000", 120), ("1000", 240)] * 2
+    statuses = race(backend, [{"poi_id": parking, "slot_id": slot(parking, hhmm), "duration_min": minutes}
+                              for hhmm, minutes in spans])
+    assert sorted(statuses) == [201] + [409] * 11
+
+
+def test_concurrent_requests_for_one_connector_never_double_book(backend):
+    """One CCS connector among nine: twelve overlapping CCS bookings race for it."""
+    charger = backend.seed_poi(category="charging", connectors=[{"type": "CCS", "power_kw": 150.0, "count": 1},
+                                                                {"type": "Type2", "power_kw": 22.0, "count": 8}])
+    starts = ["0900", "0930", "1000"] * 4
+    statuses = race(backend, [{"poi_id": charger, "slot_id": slot(charger, hhmm), "duration_min": 90,
+                               "connector": "CCS"} for hhmm in starts])
+    assert sorted(statuses) == [201] + [409] * 11
 
 
 def test_an_expired_hold_frees_the_slot(backend, api, parking):

@@ -18,6 +18,7 @@ from .models import (
     PoiLive,
     Playlist,
     Podcast,
+    Pump,
     Receipt,
     Reservation,
     Slot,
@@ -30,6 +31,6 @@ from .models import (
 __all__ = [
     "CATEGORIES", "ORDER_KINDS", "ORDER_STATUSES", "PAYMENT_METHODS", "RESERVATION_STATUSES",
     "ApiError", "Catalogue", "Connector", "Episode", "Health", "MalformedResponse", "Order",
-    "OrderRequest", "PoiList", "PoiLive", "Playlist", "Podcast", "Receipt", "Reservation", "Slot",
+    "OrderRequest", "PoiList", "PoiLive", "Playlist", "Podcast", "Pump", "Receipt", "Reservation", "Slot",
     "SlotDay", "Station", "Token", "Track",
 ]

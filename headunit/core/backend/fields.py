@@ -167,6 +167,17 @@ class Node:
             fail(self.at(name), f"a text of {min_len} to {max_len} characters without control characters", value)
         return value
 
+    def texts(self, name: str, max_len: int = NAME_MAX, *, min_items: int = 0) -> tuple[str, ...]:
+        """A list of at least ``min_items`` texts, each 1 to ``max_len`` characters without
+        control characters (an element's path is named when it is wrong)."""
+        value = self.raw(name)
+        if not isinstance(value, list) or len(value) < min_items:
+            fail(self.at(name), f"a list of at least {min_items}" if min_items else "a list", value)
+        for item, path in self.items(name):
+            if not isinstance(item, str) or not 1 <= len(item) <= max_len or _CONTROL.search(item):
+                fail(path, f"a text of 1 to {max_len} characters without control characters", item)
+        return tuple(value)
+
     def ident(self, name: str) -> str:
         return self.string(name, pattern=_ID, expected=f"an id of 1 to {ID_MAX} visible ASCII characters")
 

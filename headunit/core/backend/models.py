@@ -24,6 +24,8 @@ ORDER_KINDS = ("reservation", "fuel", "charging")
 ORDER_STATUSES = ("pending", "paid", "closed", "refunded")
 PAYMENT_METHODS = ("qr", "wallet")
 MAX_QUANTITY = 200.0
+MAX_ENERGY_KWH = 200.0
+MAX_PUMP = 999
 MERCHANT_ORDER_ID_MAX = 64
 CLIENT_REF_MAX = 64
 
@@ -34,7 +36,7 @@ ERROR_CODES: dict[int, tuple[str, ...]] = {
     404: ("not_found",),
     409: ("slot_full", "slot_in_past", "not_reservable", "hold_expired", "not_cancellable",
           "order_closed", "order_not_pending", "not_refundable", "duplicate_merchant_order",
-          "idempotency_key_reused"),
+          "idempotency_key_reused", "pump_busy"),
     422: ("validation_failed",),
 }
 """The error codes the contract names, by status (a newer backend may add codes)."""
@@ -66,6 +68,13 @@ class Connector:
 
 
 @dataclass(frozen=True)
+class Pump:
+    number: int  # >= 1, unique within its POI
+    fuels: tuple[str, ...]  # "95E10", "98E5", "Diesel", "HVO100", ...
+    free: bool
+
+
+@dataclass(frozen=True)
 class PoiLive:
     poi_id: str
     category: str
@@ -78,6 +87,7 @@ class PoiLive:
     capacity: int
     free: int
     connectors: tuple[Connector, ...]
+    pumps: tuple[Pump, ...]  # fuel POIs only
     reservable: bool
     updated_at: datetime
 
@@ -121,6 +131,9 @@ class Reservation:
     client_ref: str | None
     order_id: str | None
     created_at: datetime
+    duration_min: int  # from start to end, a whole number of slots
+    connector: str | None  # charging: the connector type reserved
+    energy_kwh: float | None  # charging: the energy the price is for
 
 
 @dataclass(frozen=True)
@@ -141,6 +154,7 @@ class Order:
     reservation_id: str | None
     poi_id: str | None
     quantity: float | None  # litres or kWh; None for a reservation
+    pump: int | None  # fuel: the pump chosen, if any
     amount_minor: int
     currency: str
     status: str  # ORDER_STATUSES
@@ -165,6 +179,7 @@ class OrderRequest:
     reservation_id: str | None = None
     poi_id: str | None = None
     quantity: float | None = None
+    pump: int | None = None  # fuel only
 
     def __post_init__(self) -> None:
         if not isinstance(self.merchant_order_id, str) or not _MERCHANT_ORDER_ID.fullmatch(self.merchant_order_id):
@@ -179,6 +194,8 @@ class OrderRequest:
                 raise ValueError("a reservation order needs a reservation_id")
             if self.poi_id is not None or self.quantity is not None:
                 raise ValueError("a reservation order takes no poi_id or quantity")
+            if self.pump is not None:
+                raise ValueError("a reservation order takes no pump (only fuel orders do)")
             return
         if self.reservation_id is not None:
             raise ValueError(f"a {self.kind} order takes no reservation_id")
@@ -188,6 +205,11 @@ class OrderRequest:
         if (isinstance(quantity, bool) or not isinstance(quantity, (int, float)) or not math.isfinite(quantity)
                 or not 0 < quantity <= MAX_QUANTITY):
             raise ValueError(f"quantity must be a number > 0 and <= {MAX_QUANTITY:g}, got {quantity!r}")
+        if self.pump is not None:
+            if self.kind != "fuel":
+                raise ValueError(f"a {self.kind} order takes no pump (only fuel orders do)")
+            if isinstance(self.pump, bool) or not isinstance(self.pump, int) or not 1 <= self.pump <= MAX_PUMP:
+                raise ValueError(f"pump must be an integer from 1 to {MAX_PUMP}, got {self.pump!r}")
 
     def to_json(self) -> dict[str, Any]:
         """The request body, with only the fields this kind of order takes."""
@@ -197,6 +219,8 @@ class OrderRequest:
         else:
             body["poi_id"] = self.poi_id
             body["quantity"] = float(self.quantity)  # type: ignore[arg-type]
+            if self.pump is not None:
+                body["pump"] = self.pump
         return body
 
 

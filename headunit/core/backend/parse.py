@@ -10,6 +10,7 @@ named from the top (``reservations[2].status``, ``as_of``). Unknown fields are i
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from .api_json import to_api_json
@@ -17,6 +18,8 @@ from .fields import ID_MAX, MalformedResponse, Node, fail
 from .models import (
     CATEGORIES,
     CLIENT_REF_MAX,
+    MAX_ENERGY_KWH,
+    MAX_PUMP,
     MAX_QUANTITY,
     MERCHANT_ORDER_ID_MAX,
     ORDER_KINDS,
@@ -34,6 +37,7 @@ from .models import (
     PoiLive,
     Playlist,
     Podcast,
+    Pump,
     Receipt,
     Reservation,
     Slot,
@@ -55,6 +59,7 @@ _ERROR_MESSAGE_MAX = 500
 _TOKEN_MAX = 4096
 _MAX_TOKEN_LIFETIME_S = 30 * 86_400
 _MAX_POWER_KW = 2000.0
+_MAX_DURATION_MIN = 24 * 60
 
 
 def _currency(node: Node, name: str = "currency") -> str:
@@ -95,6 +100,18 @@ def _connector(node: Node) -> Connector:
     )
 
 
+def _pumps(node: Node, category: str) -> tuple[Pump, ...]:
+    pumps: list[Pump] = []
+    for item in node.objects("pumps"):
+        number = item.integer("number", 1, MAX_PUMP)
+        if any(pump.number == number for pump in pumps):
+            fail(item.at("number"), "a number no other pump of the POI has", number)
+        pumps.append(Pump(number=number, fuels=item.texts("fuels", ID_MAX, min_items=1), free=item.boolean("free")))
+    if pumps and category != "fuel":
+        fail(node.at("pumps"), f"an empty list for {category}", node.value["pumps"])
+    return tuple(pumps)
+
+
 def _poi_live(node: Node) -> PoiLive:
     category = node.choice("category", CATEGORIES)
     price_unit = node.string("price_unit", max_len=ID_MAX)
@@ -116,6 +133,7 @@ def _poi_live(node: Node) -> PoiLive:
         capacity=capacity,
         free=_free(node, capacity, "capacity"),
         connectors=connectors,
+        pumps=_pumps(node, category),
         reservable=node.boolean("reservable"),
         updated_at=node.time("updated_at"),
     )
@@ -169,6 +187,10 @@ def _reservation(node: Node) -> Reservation:
         fail(node.at("hold_expires_at"), "an RFC 3339 UTC time while held", None)
     if status == "confirmed" and hold_expires_at is not None:
         fail(node.at("hold_expires_at"), "null once confirmed", node.value["hold_expires_at"])
+    duration_min = node.integer("duration_min", 1, _MAX_DURATION_MIN)
+    if end - start != timedelta(minutes=duration_min):
+        fail(node.at("duration_min"), f"the minutes from start to end ({(end - start).total_seconds() / 60:g})",
+             duration_min)
     return Reservation(
         id=node.ident("id"),
         poi_id=node.poi_id("poi_id"),
@@ -182,6 +204,9 @@ def _reservation(node: Node) -> Reservation:
         client_ref=None if node.raw("client_ref") is None else node.string("client_ref", max_len=CLIENT_REF_MAX),
         order_id=node.optional_ident("order_id"),
         created_at=node.time("created_at"),
+        duration_min=duration_min,
+        connector=None if node.raw("connector") is None else node.text("connector", ID_MAX),
+        energy_kwh=node.optional_number("energy_kwh", 0.0, MAX_ENERGY_KWH, low_open=True),
     )
 
 
@@ -223,6 +248,9 @@ def _order(node: Node) -> Order:
             fail(node.at("poi_id"), f"a POI id for a {kind} order", None)
         if quantity is None:
             fail(node.at("quantity"), f"a number > 0 and <= {MAX_QUANTITY:g} for a {kind} order", None)
+    pump = None if node.raw("pump") is None else node.integer("pump", 1, MAX_PUMP)
+    if pump is not None and kind != "fuel":
+        fail(node.at("pump"), f"null for a {kind} order", pump)
     paid_at, method = node.optional_time("paid_at"), node.optional_choice("method", PAYMENT_METHODS)
     qr_url = node.optional_url("qr_url")
     receipt_node = node.optional_obj("receipt")
@@ -242,6 +270,7 @@ def _order(node: Node) -> Order:
         reservation_id=reservation_id,
         poi_id=poi_id,
         quantity=quantity,
+        pump=pump,
         amount_minor=node.integer("amount_minor"),
         currency=_currency(node),
         status=status,

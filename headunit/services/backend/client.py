@@ -21,6 +21,7 @@ from headunit.core.backend.fields import POI_ID, MalformedResponse, format_day
 from headunit.core.backend.models import (
     CATEGORIES,
     CLIENT_REF_MAX,
+    MAX_ENERGY_KWH,
     Catalogue,
     Health,
     Order,
@@ -63,12 +64,14 @@ class BackendApi(Protocol):
              limit: int = 200) -> PoiList: ...
     def poi(self, poi_id: str) -> PoiLive: ...
     def slots(self, poi_id: str, day: date | None = None) -> tuple[Slot, ...]: ...
-    def create_reservation(self, poi_id: str, slot_id: str, *, key: str,
-                           client_ref: str | None = None) -> Reservation: ...
+    def create_reservation(self, poi_id: str, slot_id: str, *, key: str, client_ref: str | None = None,
+                           duration_min: int | None = None, connector: str | None = None,
+                           energy_kwh: float | None = None) -> Reservation: ...
     def reservations(self) -> tuple[Reservation, ...]: ...
     def reservation(self, reservation_id: str) -> Reservation: ...
     def cancel_reservation(self, reservation_id: str, *, key: str) -> Reservation: ...
     def create_order(self, request: OrderRequest, *, key: str) -> Order: ...
+    def cancel_order(self, order_id: str, *, key: str) -> Order: ...
     def orders(self) -> tuple[Order, ...]: ...
     def order(self, order_id: str) -> Order: ...
     def pay_with_wallet(self, order_id: str, pin: str, *, key: str) -> Order: ...
@@ -120,13 +123,30 @@ class BackendClient:
             _same(f"GET {path}", "date", format_day(answer.date), format_day(day))
         return answer.slots
 
-    def create_reservation(self, poi_id: str, slot_id: str, *, key: str,
-                           client_ref: str | None = None) -> Reservation:
-        body = {"poi_id": _poi_id(poi_id), "slot_id": _id(slot_id, "slot_id")}
+    def create_reservation(self, poi_id: str, slot_id: str, *, key: str, client_ref: str | None = None,
+                           duration_min: int | None = None, connector: str | None = None,
+                           energy_kwh: float | None = None) -> Reservation:
+        """Hold `slot_id` (and the slots after it, for `duration_min`); only the fields given are sent.
+        The backend checks them against the POI (slot length, connectors) and answers 422 if wrong."""
+        body: dict[str, Any] = {"poi_id": _poi_id(poi_id), "slot_id": _id(slot_id, "slot_id")}
         if client_ref is not None:
             if not isinstance(client_ref, str) or not 0 < len(client_ref) <= CLIENT_REF_MAX:
                 raise ValueError(f"client_ref must be 1 to {CLIENT_REF_MAX} characters")
             body["client_ref"] = client_ref
+        if duration_min is not None:
+            if isinstance(duration_min, bool) or not isinstance(duration_min, int) or duration_min <= 0:
+                raise ValueError(f"duration_min must be a positive integer (minutes), got {duration_min!r}")
+            body["duration_min"] = duration_min
+        if connector is not None:
+            if not isinstance(connector, str) or not 1 <= len(connector) <= 32 or not connector.isascii() \
+                    or not connector.isprintable() or " " in connector:
+                raise ValueError(f"connector must be a connector type like CCS, got {connector!r}")
+            body["connector"] = connector
+        if energy_kwh is not None:
+            if (isinstance(energy_kwh, bool) or not isinstance(energy_kwh, (int, float))
+                    or not math.isfinite(energy_kwh) or not 0 < energy_kwh <= MAX_ENERGY_KWH):
+                raise ValueError(f"energy_kwh must be a number > 0 and <= {MAX_ENERGY_KWH:g}, got {energy_kwh!r}")
+            body["energy_kwh"] = float(energy_kwh)
         return self._post(parse_reservation, "/v1/reservations", body, key, expect=(201,))
 
     def reservations(self) -> tuple[Reservation, ...]:
@@ -146,6 +166,13 @@ class BackendClient:
 
     def create_order(self, request: OrderRequest, *, key: str) -> Order:
         return self._post(parse_order, "/v1/orders", request.to_json(), key, expect=(201,))
+
+    def cancel_order(self, order_id: str, *, key: str) -> Order:
+        """Close an unpaid order (its QR code is void); a paid one is refused (409 order_not_pending)."""
+        path = f"/v1/orders/{_id(order_id, 'order id')}/cancel"
+        order = self._post(parse_order, path, {}, key)
+        _same(f"POST {path}", "order.id", order.id, order_id)
+        return order
 
     def orders(self) -> tuple[Order, ...]:
         return self._get(parse_orders, "/v1/orders")
@@ -248,7 +275,8 @@ class OfflineBackend:
         pass
 
     health = pois = poi = slots = create_reservation = reservations = reservation = _unavailable
-    cancel_reservation = create_order = orders = order = pay_with_wallet = refund = catalogue = _unavailable
+    cancel_reservation = create_order = cancel_order = orders = order = pay_with_wallet = refund = _unavailable
+    catalogue = _unavailable
 
 
 def build_client(config: BackendConfig, base_url: str, credential_path: Path) -> BackendClient:

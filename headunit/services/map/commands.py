@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from .importer import MapImportError, import_extract
@@ -18,13 +19,14 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def import_command(pbf: Path, dest: Path) -> int:
-    """Import `pbf` into the map at `dest`; progress on stderr, the new map's facts on stdout."""
+def import_command(pbf: Path, dest: Path, extra_pois: Sequence[Path] = ()) -> int:
+    """Import `pbf` (plus the POIs of the `extra_pois` OSM XML files) into the map at `dest`;
+    progress on stderr, the new map's facts on stdout."""
     def progress(message: str) -> None:
         print(f"headunit: map import: {message}", file=sys.stderr, flush=True)
 
     try:
-        report = import_extract(Path(pbf), Path(dest), progress=progress)
+        report = import_extract(Path(pbf), Path(dest), extra=[Path(p) for p in extra_pois], progress=progress)
     except MapImportError as exc:
         print(f"headunit: map import: {_one_line(exc)}", file=sys.stderr)
         return 1

@@ -6,7 +6,8 @@ POIs on their centre). Routable road pieces are kept as node-id and coordinate a
 the end, when nodes shared by two or more of them are known and the pieces are cut into
 graph edges there.
 
-Bad input never reaches the installed map: the file is checked before anything is
+Extra POI files (extra_pois.py) are read first and their POIs added after the extract's.
+Bad input never reaches the installed map: the files are checked before anything is
 written, and any failure aborts the MapWriter, which drops its temporary file.
 """
 
@@ -17,7 +18,7 @@ import sqlite3
 import time
 import uuid
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,7 +29,8 @@ from headunit.core.map import osm_tags
 from headunit.core.map.features import ROAD_CLASSES
 from headunit.core.map.geo import BBox, haversine_m
 
-from .pbf_file import MapImportError, check_pbf, file_sha256
+from . import extra_pois
+from .pbf_file import MapImportError, check_pbf, file_sha256, header_timestamp, read_objects
 from .writer import MapWriter
 
 __all__ = ["ATTRIBUTION", "ImportReport", "MapImportError", "import_extract"]
@@ -54,6 +56,7 @@ class ImportReport:
     skipped: dict[str, int]
     bbox: BBox
     seconds: float
+    extra_pois: int = 0  # of `pois`, how many came from extra POI files
 
     @property
     def counts(self) -> dict[str, int]:
@@ -320,40 +323,21 @@ class _Importer:
         self.shared.clear()
 
 
-def _objects(pbf: Path) -> Iterator[osmium.osm.OSMObject]:
-    """The file's tagged objects and assembled areas; osmium's read errors become MapImportError."""
-    processor = (osmium.FileProcessor(str(pbf)).with_locations().with_areas()
-                 .with_filter(osmium.filter.EmptyTagFilter()))
-    it = iter(processor)
-    while True:
-        try:
-            obj = next(it)
-        except StopIteration:
-            return
-        except (RuntimeError, ValueError, OSError) as exc:
-            raise MapImportError(f"{pbf}: the file is truncated or corrupt ({exc})") from exc
-        yield obj
-
-
-def _header_timestamp(pbf: Path) -> str:
-    try:
-        header = osmium.io.Reader(str(pbf), osmium.osm.NOTHING).header()
-    except (RuntimeError, ValueError, OSError) as exc:
-        raise MapImportError(f"{pbf}: the file is truncated or corrupt ({exc})") from exc
-    return header.get("osmosis_replication_timestamp", "")
-
-
-def import_extract(pbf: Path, dest: Path, *, progress: Progress | None = None) -> ImportReport:
-    """Import the OSM extract `pbf` into a new map database and install it at `dest`.
+def import_extract(pbf: Path, dest: Path, *, extra: Sequence[Path] = (),
+                   progress: Progress | None = None) -> ImportReport:
+    """Import the OSM extract `pbf`, plus the POIs of the `extra` OSM XML files, into a new map
+    database and install it at `dest`.
 
     Raises MapImportError (the installed map at `dest` untouched) when the file is missing, not a
-    PBF extract, truncated or corrupt, or holds no roads that cars can drive on.
+    PBF extract, truncated or corrupt, or holds no roads that cars can drive on, or an extra file
+    is unusable (extra_pois.read_extra_pois) or has a POI outside the extract.
     """
     pbf, dest = Path(pbf), Path(dest)
     say = progress or (lambda _message: None)
     started = time.monotonic()
     check_pbf(pbf)
-    osm_timestamp = _header_timestamp(pbf)
+    extra_files = extra_pois.read_all(extra)
+    osm_timestamp = header_timestamp(pbf)
     source_bytes = pbf.stat().st_size
     say(f"reading {pbf.name} ({source_bytes / 1e6:.1f} MB)")
     try:
@@ -362,7 +346,7 @@ def import_extract(pbf: Path, dest: Path, *, progress: Progress | None = None) -
         raise MapImportError(f"{dest}: cannot write the map there ({exc})") from exc
     try:
         importer = _Importer(writer, say)
-        for obj in _objects(pbf):
+        for obj in read_objects(pbf):
             kind = obj.type_str()
             if kind == "n":
                 importer.node(obj)
@@ -374,9 +358,10 @@ def import_extract(pbf: Path, dest: Path, *, progress: Progress | None = None) -
             raise MapImportError(f"{pbf}: the extract contains no roads that cars can drive on "
                                  f"({writer.count('roads')} other roads and paths); nothing was imported")
         importer.build_graph()
+        bbox = importer.extent.bbox()
+        extra_count = extra_pois.add_to_map(writer, extra_files, bbox, pbf.name)
         counts = {name: writer.count(name)
                   for name in ("roads", "areas", "pois", "places", "graph_nodes", "graph_edges")}
-        bbox = importer.extent.bbox()
         map_id = uuid.uuid4().hex
         meta = {
             "source_name": pbf.name,
@@ -392,6 +377,8 @@ def import_extract(pbf: Path, dest: Path, *, progress: Progress | None = None) -
         }
         if osm_timestamp:
             meta["osm_timestamp"] = osm_timestamp
+        if extra_files:
+            meta["extra_pois"] = extra_pois.meta_entry(extra_files)
         for key, value in meta.items():
             writer.set_meta(key, value)
         say("writing indexes")
@@ -408,4 +395,4 @@ def import_extract(pbf: Path, dest: Path, *, progress: Progress | None = None) -
     seconds = time.monotonic() - started
     say(f"done in {seconds:.1f} s")
     return ImportReport(dest=dest, source=pbf.name, map_id=map_id, skipped=dict(importer.skipped), bbox=bbox,
-                        seconds=seconds, **counts)
+                        seconds=seconds, extra_pois=extra_count, **counts)

@@ -24,6 +24,18 @@ def _json_meta(meta: dict[str, str], key: str, path: Path) -> dict[str, int]:
     return value
 
 
+def _extra_pois(meta: dict[str, str], path: Path) -> list[dict[str, Any]]:
+    """The extra POI files the map was imported with (extra_pois.meta_entry), [] when none."""
+    try:
+        value = json.loads(meta.get("extra_pois", "[]"))
+    except json.JSONDecodeError:
+        value = None
+    if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
+        raise MapSchemaError(f"{path}: the map's 'extra_pois' entry is not a JSON list of objects; "
+                             "import the extract again")
+    return value
+
+
 def _float(meta: dict[str, str], key: str) -> float | None:
     try:
         return float(meta[key])
@@ -55,6 +67,7 @@ def map_info(path: Path) -> dict[str, Any]:
         "extent": extent,
         "counts": _json_meta(meta, "counts", path),
         "skipped": _json_meta(meta, "skipped", path),
+        "extra_pois": _extra_pois(meta, path),
         "attribution": meta.get("attribution"),
     }
 
@@ -82,6 +95,9 @@ def format_info(info: dict[str, Any]) -> str:
         lines.append(("Contents", ", ".join(f"{counts.get(k, 0):,} {k.replace('_', ' ')}" for k in COUNT_KEYS)))
     if skipped:
         lines.append(("Skipped", ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in skipped.items())))
+    for extra in info["extra_pois"]:
+        lines.append(("Extra POIs", f"{extra.get('pois', '?')} from {extra.get('source_name') or 'unknown'} "
+                                    f"(not from the extract; included in the {counts.get('pois', '?')} pois)"))
     lines.append(("Map id", info.get("map_id") or "none"))
     lines.append(("Attribution", info.get("attribution") or "none recorded"))
     width = max(len(label) for label, _ in lines)

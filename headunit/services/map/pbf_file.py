@@ -1,4 +1,4 @@
-"""Checks an .osm.pbf file before the importer reads it, and hashes it for the map's meta rows.
+"""An .osm.pbf file for the importer: checked before it is read, read with osmium, hashed for the meta rows.
 
 The check reads only the first block's header: an OSM PBF file starts with a 4-byte
 big-endian length, then a BlobHeader message whose type is "OSMHeader". That tells apart
@@ -8,7 +8,10 @@ XML, text and random bytes with a clear message; damage further in is found by o
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
+
+import osmium
 
 _MAX_BLOB_HEADER = 64 * 1024
 
@@ -96,3 +99,27 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def read_objects(pbf: Path) -> Iterator[osmium.osm.OSMObject]:
+    """The file's tagged objects and assembled areas; osmium's read errors become MapImportError."""
+    processor = (osmium.FileProcessor(str(pbf)).with_locations().with_areas()
+                 .with_filter(osmium.filter.EmptyTagFilter()))
+    it = iter(processor)
+    while True:
+        try:
+            obj = next(it)
+        except StopIteration:
+            return
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise MapImportError(f"{pbf}: the file is truncated or corrupt ({exc})") from exc
+        yield obj
+
+
+def header_timestamp(pbf: Path) -> str:
+    """The extract's OSM replication timestamp, "" when its header has none."""
+    try:
+        header = osmium.io.Reader(str(pbf), osmium.osm.NOTHING).header()
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise MapImportError(f"{pbf}: the file is truncated or corrupt ({exc})") from exc
+    return header.get("osmosis_replication_timestamp", "")

@@ -1,6 +1,7 @@
 """MapService: the installed map as the rest of the head unit sees it.
 
-Where the map database lives, the first-start import of the default extract, and
+Where the map database lives, the first-start import of the default extract (the bundled
+one with the demo fuel stations and chargers of demo-pois.osm), and
 thread-safe read access: every worker thread gets its own read-only connection (an
 sqlite3 connection must not be used by two threads at once). All methods block and
 are meant for the worker executor, never the GUI thread.
@@ -30,6 +31,7 @@ log = logging.getLogger("headunit.map")
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets" / "maps"
 DEFAULT_EXTRACT = ASSETS / "helsinki.osm.pbf"
+DEMO_POIS = ASSETS / "demo-pois.osm"  # demo data for the simulator; see docs/map.md
 
 
 def map_database_path(config: Config) -> Path:
@@ -38,6 +40,12 @@ def map_database_path(config: Config) -> Path:
 
 def default_extract_path(config: Config) -> Path:
     return Path(config.map.default_extract) if config.map.default_extract else DEFAULT_EXTRACT
+
+
+def default_extra_pois(config: Config) -> tuple[Path, ...]:
+    """The extra POI files of the first-start import: the demo POIs go with the bundled
+    extract only, never with an extract the configuration names."""
+    return () if config.map.default_extract else (DEMO_POIS,)
 
 
 def ensure_map(config: Config, stage: Callable[[str], None] | None = None) -> Path:
@@ -54,7 +62,7 @@ def ensure_map(config: Config, stage: Callable[[str], None] | None = None) -> Pa
         log.info("no map database at %s: importing %s", path, extract)
         if stage is not None:
             stage("importing")
-        report = import_extract(extract, path)
+        report = import_extract(extract, path, extra=default_extra_pois(config))
         log.info("map imported in %.1f s: %s", report.seconds, path)
     return path
 

@@ -16,6 +16,7 @@ POI_CHARGING = {
     "capacity": 4, "free": 1,
     "connectors": [{"type": "CCS", "power_kw": 150.0, "count": 2, "free": 1},
                    {"type": "Type2", "power_kw": 22.0, "count": 2, "free": 0}],
+    "pumps": [],
     "reservable": True,
     "updated_at": "2026-11-21T09:30:00Z",
 }
@@ -23,13 +24,18 @@ POI_CHARGING = {
 POI_PARKING = {
     "poi_id": "w123", "category": "parking", "name": "Forum P", "lat": 60.1690, "lon": 24.9390,
     "currency": "EUR", "price_minor": 300, "price_unit": "hour", "capacity": 40, "free": 12,
-    "connectors": [], "reservable": True, "updated_at": "2026-11-21T09:30:00Z",
+    "connectors": [], "pumps": [], "reservable": True, "updated_at": "2026-11-21T09:30:00Z",
 }
 
 POI_FUEL = {
     "poi_id": "r77", "category": "fuel", "name": "Neste Ruoholahti", "lat": 60.1630, "lon": 24.9150,
-    "currency": "EUR", "price_minor": 189, "price_unit": "litre", "capacity": 8, "free": 8,
-    "connectors": [], "reservable": False, "updated_at": "2026-11-21T09:30:00Z",
+    "currency": "EUR", "price_minor": 189, "price_unit": "litre", "capacity": 4, "free": 3,
+    "connectors": [],
+    "pumps": [{"number": 1, "fuels": ["95E10", "98E5", "Diesel"], "free": True},
+              {"number": 2, "fuels": ["95E10", "Diesel"], "free": False},
+              {"number": 3, "fuels": ["Diesel", "HVO100"], "free": True},
+              {"number": 4, "fuels": ["95E10"], "free": True}],
+    "reservable": False, "updated_at": "2026-11-21T09:30:00Z",
 }
 
 POI_LIST = {"pois": [POI_CHARGING, POI_PARKING, POI_FUEL], "as_of": "2026-11-21T09:30:00Z"}
@@ -49,6 +55,16 @@ RESERVATION = {
     "status": "held", "hold_expires_at": "2026-11-21T08:40:00Z",
     "price_minor": 250, "currency": "EUR", "client_ref": "…",
     "order_id": None, "created_at": "2026-11-21T08:30:00Z",
+    "duration_min": 60, "connector": None, "energy_kwh": None,
+}
+
+RESERVATION_CHARGING = {
+    "id": "res_8c21", "poi_id": "n2410325871", "slot_id": "n2410325871.20261121T0900",
+    "start": "2026-11-21T09:00:00Z", "end": "2026-11-21T10:30:00Z",
+    "status": "held", "hold_expires_at": "2026-11-21T08:40:00Z",
+    "price_minor": 1170, "currency": "EUR", "client_ref": None,
+    "order_id": None, "created_at": "2026-11-21T08:30:00Z",
+    "duration_min": 90, "connector": "CCS", "energy_kwh": 30.0,
 }
 
 RESERVATION_CONFIRMED = {**RESERVATION, "id": "res_77aa", "status": "confirmed", "hold_expires_at": None,
@@ -62,7 +78,7 @@ ORDER = {
     "amount_minor": 250, "currency": "EUR", "status": "pending",
     "created_at": "2026-11-21T08:30:05Z", "expires_at": "2026-11-21T08:33:05Z",
     "paid_at": None, "method": None,
-    "qr_url": "http://127.0.0.1:8765/v1/qr/Zx8abc", "receipt": None,
+    "qr_url": "http://127.0.0.1:8765/v1/qr/Zx8abc", "receipt": None, "pump": None,
 }
 
 RECEIPT = {"number": "R-000042", "issued_at": "2026-11-21T08:31:00Z", "total_minor": 250,
@@ -72,7 +88,7 @@ ORDER_PAID = {**ORDER, "status": "paid", "paid_at": "2026-11-21T08:31:00Z", "met
               "qr_url": None, "receipt": RECEIPT}
 
 ORDER_FUEL = {**ORDER, "id": "ord_fuel1", "merchant_order_id": "HU-20261121-0002", "kind": "fuel",
-              "reservation_id": None, "poi_id": "n123", "quantity": 40.0, "amount_minor": 7560}
+              "reservation_id": None, "poi_id": "n123", "quantity": 40.0, "amount_minor": 7560, "pump": 3}
 
 ORDERS = {"orders": [ORDER_PAID, ORDER_FUEL]}
 
@@ -86,6 +102,8 @@ CATALOGUE = {
         {"id": "ep-1", "title": "Episode one", "duration_s": 60.0, "published": "2026-11-01",
          "stream_url": "http://127.0.0.1:8765/v1/media/files/f3?exp=1795000000&sig=ghi"}]}],
 }
+
+ORDER_CANCELLED = {**ORDER, "status": "closed", "qr_url": None}
 
 ERROR = {"error": {"code": "slot_full", "message": "slot n123.20261121T0900 is full"}}
 

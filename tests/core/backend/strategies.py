@@ -21,6 +21,7 @@ from headunit.core.backend.models import (
     PoiLive,
     Playlist,
     Podcast,
+    Pump,
     Receipt,
     Reservation,
     Slot,
@@ -59,6 +60,14 @@ def connectors(draw: st.DrawFn) -> Connector:
 
 
 @st.composite
+def pumps(draw: st.DrawFn) -> tuple[Pump, ...]:
+    numbers = draw(st.lists(st.integers(1, 999), max_size=8, unique=True))
+    fuel_names = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=100)
+    return tuple(Pump(number=number, fuels=tuple(draw(st.lists(fuel_names, min_size=1, max_size=4))),
+                      free=draw(st.booleans())) for number in numbers)
+
+
+@st.composite
 def pois(draw: st.DrawFn) -> PoiLive:
     category = draw(st.sampled_from(CATEGORIES))
     capacity = draw(small_counts)
@@ -68,6 +77,7 @@ def pois(draw: st.DrawFn) -> PoiLive:
         currency=draw(currencies), price_minor=draw(counts), price_unit=PRICE_UNITS[category],
         capacity=capacity, free=draw(st.integers(0, capacity)),
         connectors=tuple(draw(st.lists(connectors(), max_size=3))) if category == "charging" else (),
+        pumps=draw(pumps()) if category == "fuel" else (),
         reservable=draw(st.booleans()), updated_at=draw(times),
     )
 
@@ -96,11 +106,13 @@ def reservations(draw: st.DrawFn) -> Reservation:
         hold = None
     else:
         hold = draw(st.none() | times)
+    minutes = draw(st.integers(1, 24 * 60))
     return Reservation(
-        id=draw(ids), poi_id=draw(poi_ids), slot_id=draw(ids), start=start, end=start + draw(durations),
+        id=draw(ids), poi_id=draw(poi_ids), slot_id=draw(ids), start=start, end=start + timedelta(minutes=minutes),
         status=status, hold_expires_at=hold, price_minor=draw(counts), currency=draw(currencies),
         client_ref=draw(st.none() | st.text(min_size=1, max_size=64)), order_id=draw(st.none() | ids),
-        created_at=draw(times),
+        created_at=draw(times), duration_min=minutes, connector=draw(st.none() | names.map(lambda s: s[:100])),
+        energy_kwh=draw(st.none() | st.floats(0, 200, exclude_min=True, **finite)),
     )
 
 
@@ -121,6 +133,7 @@ def orders(draw: st.DrawFn) -> Order:
         reservation_id=draw(ids) if kind == "reservation" else draw(st.none() | ids),
         poi_id=draw(st.none() | poi_ids) if kind == "reservation" else draw(poi_ids),
         quantity=None if kind == "reservation" else draw(st.floats(0, 200, exclude_min=True, **finite)),
+        pump=draw(st.none() | st.integers(1, 999)) if kind == "fuel" else None,
         amount_minor=draw(counts), currency=draw(currencies), status=status,
         created_at=draw(times), expires_at=draw(times),
         paid_at=draw(times) if paid else draw(st.none() | times),

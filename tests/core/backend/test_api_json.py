@@ -60,8 +60,9 @@ def test_lists_round_trip(reservations, orders):
         (parse_health, samples.HEALTH), (parse_token, samples.TOKEN), (parse_poi_live, samples.POI_CHARGING),
         (parse_poi_live, samples.POI_PARKING), (parse_poi_live, samples.POI_FUEL), (parse_poi_list, samples.POI_LIST),
         (parse_slot_day, samples.SLOTS), (parse_reservation, samples.RESERVATION),
-        (parse_reservation, samples.RESERVATION_CONFIRMED), (parse_order, samples.ORDER),
-        (parse_order, samples.ORDER_PAID), (parse_order, samples.ORDER_FUEL), (parse_catalogue, samples.CATALOGUE),
+        (parse_reservation, samples.RESERVATION_CONFIRMED), (parse_reservation, samples.RESERVATION_CHARGING),
+        (parse_order, samples.ORDER), (parse_order, samples.ORDER_PAID), (parse_order, samples.ORDER_FUEL),
+        (parse_order, samples.ORDER_CANCELLED), (parse_catalogue, samples.CATALOGUE),
     ],
 )
 def test_documented_samples_come_back_unchanged(parse, body):
@@ -77,6 +78,9 @@ def test_error_and_order_request_have_their_api_shapes():
     assert to_api_json(ApiError(409, "slot_full", "full")) == {"error": {"code": "slot_full", "message": "full"}}
     request = OrderRequest("HU-1", "fuel", poi_id="n1", quantity=40)
     assert to_api_json(request) == {"merchant_order_id": "HU-1", "kind": "fuel", "poi_id": "n1", "quantity": 40.0}
+    at_pump = OrderRequest("HU-2", "fuel", poi_id="n1", quantity=40, pump=3)
+    assert to_api_json(at_pump) == {"merchant_order_id": "HU-2", "kind": "fuel", "poi_id": "n1", "quantity": 40.0,
+                                    "pump": 3}
 
 
 def test_something_that_is_not_a_model_is_refused():

@@ -19,6 +19,11 @@ def test_fuel_and_charging_order_bodies(kind):
     assert request.to_json() == {"merchant_order_id": "HU-2", "kind": kind, "poi_id": "n123", "quantity": 40.0}
 
 
+def test_a_fuel_order_names_its_pump_only_when_one_is_chosen():
+    assert OrderRequest("HU-3", "fuel", poi_id="n123", quantity=40, pump=2).to_json()["pump"] == 2
+    assert "pump" not in OrderRequest("HU-3", "fuel", poi_id="n123", quantity=40).to_json()
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
@@ -38,6 +43,15 @@ def test_fuel_and_charging_order_bodies(kind):
         ({"merchant_order_id": "m", "kind": "charging", "poi_id": "n1", "quantity": float("nan")}, "quantity must be"),
         ({"merchant_order_id": "m", "kind": "charging", "poi_id": "n1", "quantity": True}, "quantity must be"),
         ({"merchant_order_id": "m", "kind": "charging", "poi_id": "n1"}, "quantity must be"),
+        ({"merchant_order_id": "m", "kind": "charging", "poi_id": "n1", "quantity": 1, "pump": 1},
+         "a charging order takes no pump"),
+        ({"merchant_order_id": "m", "kind": "reservation", "reservation_id": "r", "pump": 1},
+         "a reservation order takes no pump"),
+        ({"merchant_order_id": "m", "kind": "fuel", "poi_id": "n1", "quantity": 1, "pump": 0},
+         "pump must be an integer from 1 to 999, got 0"),
+        ({"merchant_order_id": "m", "kind": "fuel", "poi_id": "n1", "quantity": 1, "pump": True}, "pump must be"),
+        ({"merchant_order_id": "m", "kind": "fuel", "poi_id": "n1", "quantity": 1, "pump": 2.0}, "pump must be"),
+        ({"merchant_order_id": "m", "kind": "fuel", "poi_id": "n1", "quantity": 1, "pump": 1000}, "pump must be"),
     ],
 )
 def test_requests_the_contract_refuses_are_refused_here(kwargs, message):

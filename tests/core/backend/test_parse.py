@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from headunit.core.backend.fields import MalformedResponse
-from headunit.core.backend.models import ApiError, Connector
+from headunit.core.backend.models import ApiError, Connector, Pump
 from headunit.core.backend.parse import (
     parse_api_error,
     parse_catalogue,
@@ -74,6 +74,13 @@ def test_poi_list_and_its_unknown_fields_are_ignored():
     assert pois.as_of == datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
 
 
+def test_poi_live_fuel_has_pumps_and_the_others_none():
+    fuel = parse_poi_live(samples.POI_FUEL)
+    assert fuel.pumps[:2] == (Pump(1, ("95E10", "98E5", "Diesel"), True), Pump(2, ("95E10", "Diesel"), False))
+    assert [p.number for p in fuel.pumps if p.free] == [1, 3, 4]
+    assert parse_poi_live(samples.POI_PARKING).pumps == () == parse_poi_live(samples.POI_CHARGING).pumps
+
+
 def test_slots():
     slots = parse_slots(samples.SLOTS)
     assert [s.slot_id for s in slots] == ["n123.20261121T0900", "n123.20261121T1000"]
@@ -89,6 +96,14 @@ def test_reservations():
     assert [(r.id, r.status, r.hold_expires_at) for r in both][0] == ("res_77aa", "confirmed", None)
 
 
+def test_a_charging_reservation_spans_slots_with_a_connector_and_energy():
+    reservation = parse_reservation(samples.RESERVATION_CHARGING)
+    assert (reservation.duration_min, reservation.connector, reservation.energy_kwh) == (90, "CCS", 30.0)
+    assert reservation.end == datetime(2026, 11, 21, 10, 30, tzinfo=UTC)
+    plain = parse_reservation(samples.RESERVATION)
+    assert (plain.duration_min, plain.connector, plain.energy_kwh) == (60, None, None)
+
+
 def test_orders():
     pending = parse_order(samples.ORDER)
     assert (pending.kind, pending.status, pending.quantity, pending.receipt) == ("reservation", "pending", None, None)
@@ -96,7 +111,8 @@ def test_orders():
     paid, fuel = parse_orders(samples.ORDERS)
     assert (paid.method, paid.receipt.number, paid.receipt.vat_minor, paid.receipt.vat_rate) == (
         "wallet", "R-000042", 48, 0.24)
-    assert (fuel.kind, fuel.poi_id, fuel.quantity, fuel.reservation_id) == ("fuel", "n123", 40.0, None)
+    assert (fuel.kind, fuel.poi_id, fuel.quantity, fuel.reservation_id, fuel.pump) == ("fuel", "n123", 40.0, None, 3)
+    assert pending.pump is None
 
 
 def test_catalogue():
@@ -175,6 +191,27 @@ BAD = [
      "poi.connectors[0].power_kw: expected a number > 0 and <= 2000, got 0"),
     (parse_poi_live, changed(samples.POI_PARKING, ("connectors",), samples.POI_CHARGING["connectors"]),
      "poi.connectors: expected an empty list for parking, got a list of 2"),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps",), DELETE), "poi.pumps: missing (required)"),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps",), {}), "poi.pumps: expected a list, got an object"),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps", 1, "number"), 0),
+     "poi.pumps[1].number: expected an integer from 1 to 999, got 0"),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps", 1, "number"), "2"),
+     'poi.pumps[1].number: expected an integer from 1 to 999, got "2"'),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps", 2, "number"), 1),
+     "poi.pumps[2].number: expected a number no other pump of the POI has, got 1"),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps", 0, "fuels"), []),
+     "poi.pumps[0].fuels: expected a list of at least 1, got a list of 0"),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps", 0, "fuels"), "Diesel"),
+     'poi.pumps[0].fuels: expected a list of at least 1, got "Diesel"'),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps", 0, "fuels", 1), 98),
+     "poi.pumps[0].fuels[1]: expected a text of 1 to 100 characters without control characters, got 98"),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps", 3, "free"), "yes"),
+     'poi.pumps[3].free: expected true or false, got "yes"'),
+    (parse_poi_live, changed(samples.POI_FUEL, ("pumps", 3, "free"), DELETE), "poi.pumps[3].free: missing (required)"),
+    (parse_poi_live, changed(samples.POI_PARKING, ("pumps",), samples.POI_FUEL["pumps"]),
+     "poi.pumps: expected an empty list for parking, got a list of 4"),
+    (parse_poi_list, changed(samples.POI_LIST, ("pois", 2, "pumps", 0), 1),
+     "pois[2].pumps[0]: expected an object, got 1"),
     (parse_poi_live, changed(samples.POI_CHARGING, ("updated_at",), None),
      "poi.updated_at: expected an RFC 3339 UTC time, got null"),
     (parse_poi_list, changed(samples.POI_LIST, ("pois", 2, "connectors"), [{"type": "CCS", "power_kw": 50, "count": 1,
@@ -204,6 +241,28 @@ BAD = [
      "reservation.client_ref: expected a string of 1 to 64 characters"),
     (parse_reservation, changed(samples.RESERVATION, ("client_ref",), DELETE),
      "reservation.client_ref: missing (required)"),
+    (parse_reservation, changed(samples.RESERVATION, ("duration_min",), DELETE),
+     "reservation.duration_min: missing (required)"),
+    (parse_reservation, changed(samples.RESERVATION, ("duration_min",), 60.0),
+     "reservation.duration_min: expected an integer from 1 to 1440, got 60.0"),
+    (parse_reservation, changed(samples.RESERVATION, ("duration_min",), 0),
+     "reservation.duration_min: expected an integer from 1 to 1440, got 0"),
+    (parse_reservation, changed(samples.RESERVATION, ("duration_min",), 120),
+     "reservation.duration_min: expected the minutes from start to end (60), got 120"),
+    (parse_reservation, changed(samples.RESERVATION_CHARGING, ("connector",), ""),
+     'reservation.connector: expected a text of 1 to 100 characters without control characters, got ""'),
+    (parse_reservation, changed(samples.RESERVATION_CHARGING, ("connector",), 2),
+     "reservation.connector: expected a text of 1 to 100 characters"),
+    (parse_reservation, changed(samples.RESERVATION_CHARGING, ("connector",), DELETE),
+     "reservation.connector: missing (required)"),
+    (parse_reservation, changed(samples.RESERVATION_CHARGING, ("energy_kwh",), 0),
+     "reservation.energy_kwh: expected a number > 0 and <= 200, got 0"),
+    (parse_reservation, changed(samples.RESERVATION_CHARGING, ("energy_kwh",), "30"),
+     'reservation.energy_kwh: expected a number > 0 and <= 200, got "30"'),
+    (parse_reservation, changed(samples.RESERVATION_CHARGING, ("energy_kwh",), DELETE),
+     "reservation.energy_kwh: missing (required)"),
+    (parse_reservations, changed(samples.RESERVATIONS, ("reservations", 0, "duration_min"), "60"),
+     'reservations[0].duration_min: expected an integer from 1 to 1440, got "60"'),
     (parse_reservations, {"reservations": {}}, "reservations: expected a list, got an object"),
     (parse_reservations, changed(samples.RESERVATIONS, ("reservations", 1, "price_minor"), 2.5),
      "reservations[1].price_minor: expected an integer >= 0, got 2.5"),
@@ -223,6 +282,13 @@ BAD = [
      "order.quantity: expected a number > 0 and <= 200 for a fuel order, got null"),
     (parse_order, changed(samples.ORDER_FUEL, ("poi_id",), None),
      "order.poi_id: expected a POI id for a fuel order, got null"),
+    (parse_order, changed(samples.ORDER_FUEL, ("pump",), 0), "order.pump: expected an integer from 1 to 999, got 0"),
+    (parse_order, changed(samples.ORDER_FUEL, ("pump",), 3.5),
+     "order.pump: expected an integer from 1 to 999, got 3.5"),
+    (parse_order, changed(samples.ORDER_FUEL, ("pump",), DELETE), "order.pump: missing (required)"),
+    (parse_order, changed(samples.ORDER, ("pump",), 2), "order.pump: expected null for a reservation order, got 2"),
+    (parse_orders, changed(samples.ORDERS, ("orders", 1, "pump"), True),
+     "orders[1].pump: expected an integer from 1 to 999, got true"),
     (parse_order, changed(samples.ORDER, ("qr_url",), None), "order.qr_url: expected a URL while pending, got null"),
     (parse_order, changed(samples.ORDER, ("qr_url",), "/v1/qr/Zx8?sig=secret"),
      'order.qr_url: expected an absolute http(s) URL of at most 2048 characters, got "/v1/qr/Zx8"'),

@@ -101,6 +101,40 @@ def test_a_fuel_order(backend, client):
     assert order.qr_url is not None and client.order(order.id) == order
 
 
+def test_a_charging_reservation_with_a_connector_for_ninety_minutes(backend, client):
+    charger = backend.seed_poi(category="charging", price_minor=39,
+                               connectors=[{"type": "CCS", "power_kw": 150.0, "count": 1},
+                                           {"type": "Type2", "power_kw": 22.0, "count": 2}])
+    held = client.create_reservation(charger, f"{charger}.20261121T0900", key=key(), duration_min=90,
+                                     connector="CCS", energy_kwh=30)
+    assert (held.duration_min, held.connector, held.energy_kwh, held.price_minor) == (90, "CCS", 30.0, 1170)
+    assert held.end == datetime(2026, 11, 21, 10, 30, tzinfo=UTC)
+    with pytest.raises(Rejected) as caught:
+        client.create_reservation(charger, f"{charger}.20261121T1000", key=key(), connector="CCS")
+    assert (caught.value.status, caught.value.code) == (409, "slot_full")
+    with pytest.raises(Rejected) as caught:
+        client.create_reservation(charger, f"{charger}.20261121T1000", key=key(), duration_min=45)
+    assert (caught.value.status, caught.value.code) == (422, "validation_failed")
+    assert "body.duration_min" in caught.value.message
+
+
+def test_a_fuel_order_at_a_pump_and_cancelling_it(backend, client):
+    fuel = backend.seed_poi(category="fuel", pumps=[{"number": 1, "fuels": ["95E10"], "free": False},
+                                                    {"number": 2, "fuels": ["Diesel"], "free": True}])
+    assert [(p.number, p.free) for p in client.poi(fuel).pumps] == [(1, False), (2, True)]
+    with pytest.raises(Rejected) as caught:
+        client.create_order(OrderRequest(f"HU-{uuid.uuid4().hex[:10]}", "fuel", poi_id=fuel, quantity=40, pump=1),
+                            key=key())
+    assert (caught.value.status, caught.value.code) == (409, "pump_busy")
+    order = client.create_order(OrderRequest(f"HU-{uuid.uuid4().hex[:10]}", "fuel", poi_id=fuel, quantity=40, pump=2),
+                                key=key())
+    assert (order.pump, order.status) == (2, "pending")
+    cancel_key = key()
+    cancelled = client.cancel_order(order.id, key=cancel_key)
+    assert (cancelled.status, cancelled.qr_url) == ("closed", None)
+    assert client.cancel_order(order.id, key=cancel_key) == cancelled  # a retry is replayed
+
+
 def test_refresh_then_read_from_cache(backend, client, tmp_path):
     parking = backend.seed_poi(category="parking")
     with Store.open(tmp_path / "data") as store:
