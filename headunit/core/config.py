@@ -72,6 +72,8 @@ class VehicleConfig:
     can_mapping: str = setting("")
     low_fuel_percent: int = setting(10, int_range(1, 50))
     low_tyre_kpa: int = setting(190, int_range(50, 500))
+    tank_capacity_l: float = setting(50.0, number_range(1, 500))  # VSS FuelSystem.TankCapacity
+    battery_capacity_kwh: float = setting(60.0, number_range(1, 500))  # VSS TractionBattery.NetCapacity
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,14 @@ class MapConfig:
 
 
 @dataclass(frozen=True)
+class PayConfig:
+    """[pay]: how a payment's status is polled (the way Alipay advises: every 3-5 s, up to 60 s)."""
+
+    poll_interval_s: float = setting(3.0, number_range(1, 10))
+    poll_timeout_s: float = setting(60.0, number_range(10, 170))  # below the backend's 180 s order life
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration; `Config()` is the documented default."""
 
@@ -144,6 +154,7 @@ class Config:
     features: FeaturesConfig = field(default_factory=FeaturesConfig)
     restrictions: RestrictionLimits = field(default_factory=RestrictionLimits)
     map: MapConfig = field(default_factory=MapConfig)
+    pay: PayConfig = field(default_factory=PayConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
 

@@ -235,9 +235,9 @@ def test_backend_url_accepts_empty_and_http_urls(url: str) -> None:
          "unknown key 'backend.verify' (known keys in [backend]: url, ca_bundle, "
          "connect_timeout_s, read_timeout_s, vin, credential_file, stale_after_s, health_interval_s)"),
         ({"dispaly": {"theme": "night"}}, "dispaly",
-         "unknown section [dispaly] (did you mean [display]?)"),
+         "unknown section [dispaly] (did you mean [display] or [pay]?)"),
         ({"zzz": {}}, "zzz", "unknown section [zzz] (known sections: display, paths, backend, "
-         "vehicle, features, restrictions, map, logging)"),
+         "vehicle, features, restrictions, map, pay, logging)"),
         ({"theme": "night"}, "theme", "unknown key 'theme' (did you mean 'display.theme'?)"),
     ],
 )

@@ -49,7 +49,9 @@ def _remote_id(store: Store, table: str, local_id: str, refused: str) -> str:
 
 def _send_reservation_create(client: Any, store: Store, row: OutboxRow) -> Any:
     p = row.payload
-    return client.create_reservation(p["poi_id"], p["slot_id"], key=row.idempotency_key, client_ref=p["local_id"])
+    extra = {k: p[k] for k in ("duration_min", "connector", "energy_kwh") if p.get(k) is not None}
+    return client.create_reservation(p["poi_id"], p["slot_id"], key=row.idempotency_key, client_ref=p["local_id"],
+                                     **extra)
 
 
 def _send_reservation_cancel(client: Any, store: Store, row: OutboxRow) -> Any:
@@ -63,7 +65,8 @@ def _send_order_create(client: Any, store: Store, row: OutboxRow) -> Any:
     if p.get("reservation_local_id"):
         reservation = _remote_id(store, "reservations", p["reservation_local_id"], "reservation_refused")
     request = OrderRequest(merchant_order_id=p["merchant_order_id"], kind=p["kind"],
-                           reservation_id=reservation, poi_id=p.get("poi_id"), quantity=p.get("quantity"))
+                           reservation_id=reservation, poi_id=p.get("poi_id"), quantity=p.get("quantity"),
+                           **({"pump": p["pump"]} if p.get("pump") is not None else {}))
     return client.create_order(request, key=row.idempotency_key)
 
 
@@ -72,22 +75,33 @@ def _send_order_refund(client: Any, store: Store, row: OutboxRow) -> Any:
     return client.refund(remote, key=row.idempotency_key)
 
 
+def _send_order_cancel(client: Any, store: Store, row: OutboxRow) -> Any:
+    remote = _remote_id(store, "orders", row.payload["local_id"], "order_refused")
+    return client.cancel_order(remote, key=row.idempotency_key)
+
+
 OPERATIONS: dict[str, Operation] = {
     "reservation.create": Operation(_send_reservation_create, "reservations"),
     "reservation.cancel": Operation(_send_reservation_cancel, "reservations"),
     "order.create": Operation(_send_order_create, "orders"),
     "order.refund": Operation(_send_order_refund, "orders"),
+    "order.cancel": Operation(_send_order_cancel, "orders"),
 }
+
+
+def save_answer(db: sqlite_utils.Database, table: str, local_id: str, answer: Any, now: float) -> dict[str, Any]:
+    """Store the backend's view of a reservation or an order (its answer, or a later look-up)
+    in the local row; returns its JSON."""
+    body = to_api_json(answer)
+    db.execute(
+        f"UPDATE {table} SET remote_id = ?, status = ?, body = ?, error = '', updated_at = ? WHERE local_id = ?",
+        [answer.id, answer.status, json.dumps(body, allow_nan=False), now, local_id])
+    return body
 
 
 def apply_answer(db: sqlite_utils.Database, row: OutboxRow, answer: Any, now: float) -> dict[str, Any]:
     """Store the backend's answer (a Reservation or an Order) in the local row; returns its JSON."""
-    body = to_api_json(answer)
-    db.execute(
-        f"UPDATE {OPERATIONS[row.operation].table} SET remote_id = ?, status = ?, body = ?, error = '',"
-        " updated_at = ? WHERE local_id = ?",
-        [answer.id, answer.status, json.dumps(body, allow_nan=False), now, row.payload["local_id"]])
-    return body
+    return save_answer(db, OPERATIONS[row.operation].table, row.payload["local_id"], answer, now)
 
 
 def apply_refusal(db: sqlite_utils.Database, row: OutboxRow, code: str, now: float) -> None:

@@ -100,6 +100,19 @@ class Outbox:
         """The backend refused the row for good (a 4xx); it is not sent again."""
         _finish(db, seq, REJECTED, error, response, now)
 
+    def make_due(self) -> None:
+        """The driver is waiting for the queue (she just confirmed): try the head row now, not
+        after its back-off. Rows still go out in order."""
+        with self._store.atomic() as db:
+            db.execute("UPDATE outbox SET next_attempt_at = 0 WHERE state = ?", [PENDING])
+
+    def pending_for(self, local_id: str) -> list[str]:
+        """The operations still queued for a reservation's or an order's local id, oldest first."""
+        with self._store.atomic() as db:
+            return [r[0] for r in db.execute(
+                "SELECT operation FROM outbox WHERE state = ? AND json_extract(payload, '$.local_id') = ?"
+                " ORDER BY seq", [PENDING, local_id])]
+
     def defer(self, seq: int, error: str, next_attempt_at: float) -> None:
         """Delivery failed for a reason that may pass (offline, 5xx): try again later."""
         with self._store.atomic() as db:

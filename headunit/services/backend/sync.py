@@ -24,7 +24,7 @@ from typing import Any
 from headunit.core.backoff import backoff_delay
 from headunit.services.store import Store
 
-from .errors import BackendError, Rejected
+from .errors import BackendError, BadResponse, Rejected
 from .operations import OPERATIONS, LocalRefusal, apply_answer, apply_refusal
 from .outbox import Outbox, OutboxRow
 
@@ -39,6 +39,7 @@ class SyncReport:
     error: str = ""  # why delivery stopped early ("" when the outbox ran dry or the limit was reached)
     retry_in: float | None = None  # seconds until the head row may be tried again
     busy: bool = False  # another delivery was already running; nothing was done
+    failure: str = ""  # what stopped it: "malformed" (an answer that breaks the contract), "unavailable" or ""
 
 
 class SyncWorker:
@@ -61,6 +62,13 @@ class SyncWorker:
         finally:
             self._running.release()
 
+    def deliver_now(self) -> SyncReport:
+        """Deliver everything queued so far, now: for a driver waiting on her own action. Waits
+        for a delivery already running (on a worker thread) and skips the rows' back-off."""
+        with self._running:
+            self.outbox.make_due()
+            return self._deliver(None)
+
     def _deliver(self, limit: int | None) -> SyncReport:
         delivered = rejected = 0
         while limit is None or delivered + rejected < limit:
@@ -79,8 +87,8 @@ class SyncWorker:
                 return self._report(delivered, rejected, *outcome)
         return self._report(delivered, rejected, "", None)
 
-    def _send(self, row: OutboxRow) -> None | bool | tuple[str, float]:
-        """None: delivered; True: refused for good; (error, retry_in): try again later."""
+    def _send(self, row: OutboxRow) -> None | bool | tuple[str, float, str]:
+        """None: delivered; True: refused for good; (error, retry_in, failure): try again later."""
         operation = OPERATIONS.get(row.operation)
         if operation is None:
             log.error("outbox row %d has an unknown operation %r; refusing it", row.seq, row.operation)
@@ -97,10 +105,10 @@ class SyncWorker:
             self._refuse(row, refusal.code, str(refusal))
             return True
         except BackendError as error:
-            return self._defer(row, str(error))
+            return self._defer(row, str(error), "malformed" if isinstance(error, BadResponse) else "unavailable")
         except Exception as error:  # a bug must not stop the queue for good, nor spin
             log.exception("outbox row %d (%s) failed unexpectedly", row.seq, row.operation)
-            return self._defer(row, f"{type(error).__name__}: {error}")
+            return self._defer(row, f"{type(error).__name__}: {error}", "malformed")
         now = self._clock()
         with self._store.atomic() as db:
             body = apply_answer(db, row, answer, now)
@@ -115,11 +123,12 @@ class SyncWorker:
             self.outbox.mark_rejected(db, row.seq, f"{code}: {message}", {"code": code, "message": message}, now)
         log.warning("outbox row %d (%s) refused: %s", row.seq, row.operation, message)
 
-    def _defer(self, row: OutboxRow, error: str) -> tuple[str, float]:
+    def _defer(self, row: OutboxRow, error: str, failure: str) -> tuple[str, float, str]:
         wait = max(0.05, backoff_delay(row.attempts, self._base_s, self._cap_s, self._rng.random()))
         self.outbox.defer(row.seq, error, self._clock() + wait)
         log.info("outbox row %d (%s) not delivered (%s); next try in %.1f s", row.seq, row.operation, error, wait)
-        return error, wait
+        return error, wait, failure
 
-    def _report(self, delivered: int, rejected: int, error: str, retry_in: float | None) -> SyncReport:
-        return SyncReport(delivered, rejected, self.outbox.pending_count(), error, retry_in)
+    def _report(self, delivered: int, rejected: int, error: str, retry_in: float | None,
+                failure: str = "") -> SyncReport:
+        return SyncReport(delivered, rejected, self.outbox.pending_count(), error, retry_in, failure=failure)

@@ -169,9 +169,21 @@ def _create_backend_sync(db: sqlite_utils.Database) -> None:
     )
 
 
+
+def _add_reserve_and_pay(db: sqlite_utils.Database) -> None:
+    # What the driver chose, for "My reservations" offline (POI name, times, connector, pump, ...).
+    db.execute("ALTER TABLE reservations ADD COLUMN details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details))")
+    db.execute("ALTER TABLE orders ADD COLUMN details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details))")
+    # A wallet payment in flight: its idempotency key and 'sent' from before the request until its
+    # outcome is known (the answer, or a query of the order after a timeout or a crash). Never the PIN.
+    db.execute("ALTER TABLE orders ADD COLUMN pay_key TEXT")
+    db.execute("ALTER TABLE orders ADD COLUMN pay_state TEXT NOT NULL DEFAULT '' CHECK (pay_state IN ('', 'sent'))")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "settings", _create_settings),
     Migration(2, "vehicle_tables", _create_vehicle_tables),
     Migration(3, "backend_sync", _create_backend_sync),
-    # Append the next migration here, with version 4.
+    Migration(4, "reserve_and_pay", _add_reserve_and_pay),
+    # Append the next migration here, with version 5.
 )
