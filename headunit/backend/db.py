@@ -142,9 +142,15 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _create_private_file(path: Path) -> None:
+    """Create the file 0600 if it is missing. An existing file is never opened here: closing any
+    descriptor of it would drop this process's POSIX locks, SQLite's included (a running server's
+    WAL could then be removed by the next process that closes the database)."""
     if not path.parent.exists():
         path.parent.mkdir(mode=0o700, parents=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
     os.close(fd)
 
 

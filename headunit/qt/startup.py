@@ -77,6 +77,8 @@ class Startup(QObject):
         self.map_search: QObject | None = None
         self.route: QObject | None = None
         self.live_data: LiveDataStore | None = None
+        self.pay: QObject | None = None  # PayStore and ReservationsStore, when payments are on
+        self.reservations: QObject | None = None
         self._tiles = None  # the TileProvider, once the map is open
 
     def begin(self, tasks: TaskRunner) -> None:
@@ -101,6 +103,7 @@ class Startup(QObject):
         self._shell.set_storage_state("ready")
         if self.live_data is not None:
             self.live_data.attach_store(store)
+        self._attach_pay(None)
         self._connect_vehicle()
         self._attach_sync()
 
@@ -132,6 +135,9 @@ class Startup(QObject):
         self._window.setProperty("sync", self.sync)
         if self.live_data is not None:
             self.live_data.follow_connectivity(self.sync)
+        if self.pay is not None:
+            self.pay.follow_connectivity(self.sync)
+            self.reservations.follow_connectivity(self.sync)
         if self._shell.started:
             self._connect_backend()
         else:
@@ -177,6 +183,22 @@ class Startup(QObject):
         self._sync_attached = True
         worker = SyncWorker(self.store, self.backend.client) if self.store is not None else None
         self.sync.attach(self.backend.client, worker)
+        if worker is not None:
+            self._attach_pay(worker)
+
+    def _attach_pay(self, worker) -> None:  # noqa: ANN001 - SyncWorker, imported late
+        """Reserve and pay: the offline cache and My reservations once storage is open, the
+        steps that talk to the backend once it is known too (sharing the outbox's worker)."""
+        if self.pay is None or self.store is None:
+            return
+        service = None
+        if worker is not None:
+            from headunit.services.pay.payments import PaymentService
+
+            service = PaymentService(self.store, self.backend.client, worker)
+        client = self.backend.client if self.backend is not None else None
+        self.pay.attach(service, self.store, client, self._config.backend.stale_after_s)
+        self.reservations.attach(service, self.store)
 
     def _make_vehicle_stores(self) -> None:
         """After the first frame: the vehicle stores and what they import cost ~25 ms."""
@@ -203,6 +225,8 @@ class Startup(QObject):
         self.route = RouteStore(self.map, tasks, config.map.off_route_m, parent=self)
         self.live_data = LiveDataStore(tasks, config.backend.stale_after_s, parent=self)
         self.live_data.follow_selection(self.map)
+        if config.features.payments:
+            self._make_pay_stores(tasks)
         self.map.follow_vehicle(self.vehicle)
         if self._route_poi is not None:
             self.map.stateChanged.connect(self._start_route_poi)
@@ -212,6 +236,28 @@ class Startup(QObject):
         self._window.setProperty("mapSearch", self.map_search)
         self._window.setProperty("route", self.route)
         self._window.setProperty("liveData", self.live_data)
+
+    def _make_pay_stores(self, tasks: TaskRunner) -> None:
+        from headunit.core.pay.quote import VehicleEnergy
+        from headunit.qt.stores.pay_store import PayStore
+        from headunit.qt.stores.reservations_store import ReservationsStore
+
+        self.pay = PayStore(tasks, self._config.pay, self.restrictions, parent=self)
+        self.reservations = ReservationsStore(tasks, parent=self)
+        self.pay.finished.connect(self.reservations.reload)
+        vehicle, capacities = self.vehicle, self._config.vehicle
+
+        def energy() -> None:
+            fuel, soc = vehicle.property("fuelPercent"), vehicle.property("socPercent")
+            self.pay.set_energy(VehicleEnergy(
+                fuel_percent=None if fuel is None or fuel != fuel else fuel,
+                soc_percent=None if soc is None or soc != soc else soc,
+                tank_l=capacities.tank_capacity_l, battery_kwh=capacities.battery_capacity_kwh))
+
+        vehicle.energyChanged.connect(energy)
+        energy()
+        self._window.setProperty("pay", self.pay)
+        self._window.setProperty("reservations", self.reservations)
 
     def _start_route_poi(self) -> None:
         """`simulate --route POI`: guidance to the POI the simulated car drives to."""

@@ -16,6 +16,8 @@ Window {
     property QtObject mapSearch: null
     property QtObject route: null
     property QtObject liveData: null
+    property QtObject pay: null
+    property QtObject reservations: null
 
     // True once the current view is loaded and start-up work has finished:
     // what --screenshot waits for.
@@ -91,6 +93,8 @@ Window {
                 MapView {
                     map: root.mapStore; search: root.mapSearch; route: root.route; restrictions: root.restrictions
                     liveData: root.liveData
+                    pay: root.pay
+                    reservations: root.reservations
                 }
             }
         }

@@ -16,9 +16,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, Property, QCoreApplication, QDateTime, QLocale, QObject, QTimer, Signal,
+    QT_TRANSLATE_NOOP, Property, QCoreApplication, QLocale, QObject, QTimer, Signal,
 )
 from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from headunit.qt.formatting import money_text, time_text
 
 if TYPE_CHECKING:
     from headunit.core.backend.models import PoiLive
@@ -47,10 +49,6 @@ _AS_OF = QT_TRANSLATE_NOOP("LiveDataStore", "as of %1")
 _UNAVAILABLE = QT_TRANSLATE_NOOP("LiveDataStore", "Live data unavailable")
 _NOT_UPDATED = QT_TRANSLATE_NOOP("LiveDataStore", "Could not update")
 
-# ISO 4217 code -> (symbol, decimals); any other currency is shown with its code and 2 decimals.
-_CURRENCIES = {"EUR": ("€", 2), "USD": ("$", 2), "GBP": ("£", 2), "CNY": ("¥", 2), "JPY": ("¥", 0),
-               "CHF": ("CHF", 2), "SEK": ("kr", 2), "NOK": ("kr", 2), "DKK": ("kr", 2)}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_C, text)
@@ -58,8 +56,7 @@ def _tr(text: str) -> str:
 
 def price_text(poi: PoiLive, locale: QLocale) -> str:
     """The price in the locale's currency format, per the POI's unit: "€2.50 / h"."""
-    symbol, decimals = _CURRENCIES.get(poi.currency, (poi.currency, 2))
-    amount = locale.toCurrencyString(poi.price_minor / 10**decimals, symbol, decimals)
+    amount = money_text(poi.price_minor, poi.currency, locale)
     unit = _PRICE.get(poi.price_unit)
     return _tr(unit).replace("%1", amount) if unit else amount
 
@@ -273,8 +270,7 @@ class LiveDataStore(QObject):
             self.changed.emit()
 
     def _as_of(self) -> str:
-        at = QDateTime.fromSecsSinceEpoch(int(self._fetched_at)).toLocalTime().time()
-        return _tr(_AS_OF).replace("%1", self._locale.toString(at, QLocale.FormatType.ShortFormat))
+        return _tr(_AS_OF).replace("%1", time_text(self._fetched_at, self._locale))
 
     @property
     def value(self) -> PoiLive | None:

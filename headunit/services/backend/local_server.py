@@ -39,6 +39,8 @@ class LocalBackend:
 
     def stop(self) -> None:
         """Close its stdin (it exits by itself), then SIGTERM, then SIGKILL."""
+        if self.process.stdout is not None:
+            self.process.stdout.close()
         if self.process.poll() is not None:
             return
         if self.process.stdin is not None:

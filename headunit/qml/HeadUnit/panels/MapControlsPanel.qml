@@ -8,7 +8,9 @@ Column {
     property bool following: true
     property bool headingUp: false
     property bool carValid: false
+    property bool reservationsAvailable: false  // reserve and pay is on: "My reservations"
 
+    signal reservationsRequested()
     signal zoomInRequested()
     signal zoomOutRequested()
     signal recentreRequested()
@@ -16,6 +18,13 @@ Column {
 
     spacing: Sizes.spacing
 
+    RoundButton {
+        objectName: "myReservationsButton"
+        visible: root.reservationsAvailable
+        iconName: "ticket"
+        accessibleName: qsTr("My reservations")
+        onClicked: root.reservationsRequested()
+    }
     RoundButton {
         objectName: "orientationButton"
         iconName: root.headingUp ? "heading_up" : "north_up"

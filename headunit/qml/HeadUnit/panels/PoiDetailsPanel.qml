@@ -18,7 +18,11 @@ Rectangle {
     property string liveAsOf          // "as of 10:42"
     property string liveError         // why it could not be fetched or refreshed
 
+    property bool bookable: false     // reserve or pay here: a parking, fuel or charging POI (the button keeps
+    property bool bookReady: false    // its place while live data loads, so nothing moves under a finger)
+
     signal routeRequested()
+    signal bookRequested()
     signal closed()
 
     readonly property var categoryNames: ({
@@ -98,7 +102,8 @@ Rectangle {
             objectName: "liveInfo"
             readonly property var parts: [root.liveAvailability, root.livePrice].filter(s => s.length > 0)
             width: parent.width
-            visible: root.liveAvailable && text.length > 0
+            // Kept (empty) while a bookable POI's live data loads, so the buttons below do not move.
+            visible: root.bookable || (root.liveAvailable && text.length > 0)
             // "12 of 40 free · €2.50 / h" on one line if it fits, else availability over price.
             text: liveLine.advanceWidth <= width ? liveLine.text : parts.join("\n")
             color: Theme.text
@@ -156,9 +161,19 @@ Rectangle {
         }
         Item { width: 1; height: Sizes.spacing / 2 }
         TextButton {
+            objectName: "bookButton"
+            width: parent.width
+            visible: root.bookable
+            enabled: root.bookReady
+            accent: true
+            text: root.poi.category === "fuel" ? qsTr("Pay at the pump")
+                  : root.poi.category === "charging" ? qsTr("Reserve a charger") : qsTr("Reserve")
+            onClicked: root.bookRequested()
+        }
+        TextButton {
             objectName: "routeButton"
             width: parent.width
-            accent: true
+            accent: !root.bookable
             enabled: !root.routing
             text: root.routing ? qsTr("Finding a route…") : qsTr("Go")
             onClicked: root.routeRequested()

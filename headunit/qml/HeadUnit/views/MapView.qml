@@ -14,6 +14,11 @@ Item {
     required property QtObject route
     required property QtObject restrictions
     property QtObject liveData: null
+    property QtObject pay: null           // PayStore: reserve and pay (null when payments are off)
+    property QtObject reservations: null  // ReservationsStore: My reservations
+    property bool showReservations: false
+    property var flowPoi: ({})            // the map POI the reserve-and-pay flow started from
+    readonly property bool flowActive: root.pay !== null && root.pay.active
 
     // What --screenshot waits for: the map's tiles are on screen and have stayed so for a
     // moment (the view's centre and size arrive in several bindings at start).
@@ -127,7 +132,8 @@ Item {
 
     PoiDetailsPanel {
         objectName: "poiDetails"
-        visible: root.map.state === "ready" && root.map.hasSelection && !root.route.active
+        visible: root.map.state === "ready" && root.map.hasSelection && !root.route.active && !root.flowActive
+                 && !root.showReservations
         anchors.top: searchBar.bottom
         anchors.topMargin: Sizes.spacing
         anchors.left: searchBar.left
@@ -142,6 +148,12 @@ Item {
         livePrice: root.liveMatches ? root.liveData.priceText : ""
         liveAsOf: root.liveMatches ? root.liveData.asOfText : ""
         liveError: root.liveMatches ? root.liveData.errorText : ""
+        bookable: root.pay !== null && ["parking", "fuel", "charging"].indexOf(root.map.selection.category) >= 0
+        bookReady: root.liveMatches && root.liveData.available
+        onBookRequested: {
+            root.flowPoi = root.map.selection;
+            root.pay.open(root.map.selection.backendPoiId);
+        }
         onRouteRequested: {
             const target = root.map.selection;
             if (target.poiId >= 0)
@@ -166,6 +178,67 @@ Item {
         onZoomOutRequested: canvas.zoomBy(-1)
         onRecentreRequested: { root.map.followCar = true; canvas.recentre(); }
         onOrientationToggled: root.map.headingUp = !root.map.headingUp
+        reservationsAvailable: root.reservations !== null && !root.flowActive && !root.showReservations
+        onReservationsRequested: { root.showReservations = true; root.reservations.reload(); root.reservations.reconcile(); }
+    }
+
+    readonly property real cardHeight: root.height - 2 * Sizes.margin - attributionSpace.height
+
+    Loader {
+        objectName: "reserveFlow"
+        active: root.flowActive
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.margins: Sizes.margin
+        width: Math.min(parent.width - 2 * Sizes.margin, Math.max(root.sideWidth, Sizes.dp(560)))
+        height: root.cardHeight
+        sourceComponent: Component {
+            ReserveFlowView {
+                store: root.pay
+                maxItems: root.restrictions.maxListItems
+            }
+        }
+    }
+
+    Loader {
+        objectName: "reservationsLoader"
+        active: root.showReservations && root.reservations !== null
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.margins: Sizes.margin
+        width: Math.min(parent.width - 2 * Sizes.margin, Math.max(root.sideWidth, Sizes.dp(560)))
+        height: root.cardHeight
+        sourceComponent: Component {
+            ReservationsPanel {
+                objectName: "reservations"
+                model: root.reservations.model
+                online: root.reservations.online
+                asOfText: root.reservations.asOfText
+                maxItems: root.restrictions.maxListItems
+                onCancelRequested: (localId) => root.reservations.cancel(localId)
+                onRefundRequested: (localId) => root.reservations.refund(localId)
+                onNavigateRequested: (localId) => root.reservations.navigate(localId)
+                onClosed: root.showReservations = false
+            }
+        }
+    }
+
+    Connections {
+        target: root.pay
+        ignoreUnknownSignals: true
+        function onNavigateRequested(poiId) {
+            if (root.flowPoi.poiId !== undefined && root.flowPoi.poiId >= 0)
+                root.route.routeToPoi(root.flowPoi.poiId);
+        }
+        function onReservationsRequested() { root.showReservations = true; root.reservations.reload(); }
+    }
+    Connections {
+        target: root.reservations
+        ignoreUnknownSignals: true
+        function onNavigateRequested(lat, lon, name) {
+            root.showReservations = false;
+            root.route.routeTo(lat, lon, name);
+        }
     }
 
     Item { id: attributionSpace; height: Sizes.fontCaption + Sizes.spacing }
