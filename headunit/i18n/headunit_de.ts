@@ -74,6 +74,41 @@
     </message>
 </context>
 <context>
+    <name>ChargingChoicePanel</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 free</source>
+        <translation>%1 von %2 frei</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Now %1 % → target</source>
+        <translation>Jetzt %1 % → Ziel</translation>
+    </message>
+    <message>
+        <source>Charge to</source>
+        <translation>Laden bis</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+</context>
+<context>
     <name>ClimatePanel</name>
     <message>
         <source>Off</source>
@@ -149,6 +184,41 @@
     <message>
         <source>Service in %1 km</source>
         <translation>Service in %1 km</translation>
+    </message>
+</context>
+<context>
+    <name>FuelChoicePanel</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Pump %1</source>
+        <translation>Zapfsäule %1</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>%1 L</source>
+        <translation>%1 l</translation>
+    </message>
+    <message>
+        <source>Fill up</source>
+        <translation>Volltanken</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>
@@ -344,6 +414,10 @@
 <context>
     <name>MapControlsPanel</name>
     <message>
+        <source>My reservations</source>
+        <translation>Meine Reservierungen</translation>
+    </message>
+    <message>
         <source>Heading up: show north up</source>
         <translation>In Fahrtrichtung: genordet anzeigen</translation>
     </message>
@@ -483,6 +557,515 @@
     </message>
 </context>
 <context>
+    <name>ParkingChoicePanel</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 frei</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <source>Parking time</source>
+        <translation>Parkdauer</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>PayPausedPanel</name>
+    <message>
+        <source>Paused while driving</source>
+        <translation>Während der Fahrt pausiert</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Amount %1</source>
+        <translation>Betrag %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>PayResultPanel</name>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Wird geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>PayReviewPanel</name>
+    <message>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Gesamt %1</translation>
+    </message>
+    <message>
+        <source>No connection: the reservation is sent when the car is back online.</source>
+        <translation>Keine Verbindung: Die Reservierung wird gesendet, sobald das Fahrzeug wieder online ist.</translation>
+    </message>
+    <message>
+        <source>Paying at the pump needs a connection.</source>
+        <translation>Bezahlen an der Zapfsäule ist nur mit Verbindung möglich.</translation>
+    </message>
+    <message>
+        <source>Available when parked</source>
+        <translation>Nur im Stand verfügbar</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Pay with phone (QR)</source>
+        <translation>Mit Handy bezahlen (QR)</translation>
+    </message>
+    <message>
+        <source>Pay with in-car wallet</source>
+        <translation>Mit Fahrzeug-Wallet bezahlen</translation>
+    </message>
+    <message>
+        <source>Reserve now, pay when online</source>
+        <translation>Jetzt reservieren, später online bezahlen</translation>
+    </message>
+</context>
+<context>
+    <name>PayStore</name>
+    <message>
+        <source>Navigate there</source>
+        <translation>Dorthin navigieren</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Choose again</source>
+        <translation>Neu wählen</translation>
+    </message>
+    <message>
+        <source>Pay with phone</source>
+        <translation>Mit Handy bezahlen</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>My reservations</source>
+        <translation>Meine Reservierungen</translation>
+    </message>
+    <message>
+        <source>Nothing was charged.</source>
+        <translation>Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>This time was just taken</source>
+        <translation>Diese Zeit ist gerade vergeben worden</translation>
+    </message>
+    <message>
+        <source>Someone reserved it a moment ago. Nothing was charged.</source>
+        <translation>Gerade eben von jemand anderem reserviert. Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>This time has started</source>
+        <translation>Diese Zeit hat schon begonnen</translation>
+    </message>
+    <message>
+        <source>Choose a later time. Nothing was charged.</source>
+        <translation>Eine spätere Zeit wählen. Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>Your hold has expired</source>
+        <translation>Vormerkung abgelaufen</translation>
+    </message>
+    <message>
+        <source>The place was held for 10 minutes and was not paid in time. Nothing was charged.</source>
+        <translation>Der Platz war 10 Minuten vorgemerkt und wurde nicht rechtzeitig bezahlt. Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>This pump is in use</source>
+        <translation>Diese Zapfsäule ist belegt</translation>
+    </message>
+    <message>
+        <source>Choose another pump. Nothing was charged.</source>
+        <translation>Eine andere Zapfsäule wählen. Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>Not bookable</source>
+        <translation>Nicht buchbar</translation>
+    </message>
+    <message>
+        <source>This place takes no reservations. Nothing was charged.</source>
+        <translation>Hier sind keine Reservierungen möglich. Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>Wallet locked</source>
+        <translation>Wallet gesperrt</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: the wallet is locked for 15 minutes. Nothing was charged. You can pay with your phone.</source>
+        <translation>Zu oft falsche PIN: Die Wallet ist für 15 Minuten gesperrt. Es wurde nichts abgebucht. Bezahlen mit dem Handy ist möglich.</translation>
+    </message>
+    <message>
+        <source>Payment refused</source>
+        <translation>Zahlung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The wallet does not hold enough money. Nothing was charged. You can pay with your phone.</source>
+        <translation>Das Guthaben der Wallet reicht nicht aus. Es wurde nichts abgebucht. Bezahlen mit dem Handy ist möglich.</translation>
+    </message>
+    <message>
+        <source>No in-car wallet</source>
+        <translation>Keine Fahrzeug-Wallet</translation>
+    </message>
+    <message>
+        <source>This car has no wallet set up. Pay with your phone.</source>
+        <translation>In diesem Fahrzeug ist keine Wallet eingerichtet. Mit dem Handy bezahlen.</translation>
+    </message>
+    <message>
+        <source>Payment timed out</source>
+        <translation>Zeit für die Zahlung abgelaufen</translation>
+    </message>
+    <message>
+        <source>The payment was not completed in time and was cancelled. Nothing was charged.</source>
+        <translation>Die Zahlung wurde nicht rechtzeitig abgeschlossen und abgebrochen. Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>The payment service cannot be reached. Nothing was charged.</source>
+        <translation>Der Zahlungsdienst ist nicht erreichbar. Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>Unerwartete Antwort</translation>
+    </message>
+    <message>
+        <source>The payment service sent an answer the car cannot read. Nothing was charged.</source>
+        <translation>Die Antwort des Zahlungsdienstes ist für das Fahrzeug nicht lesbar. Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>Payment not confirmed yet</source>
+        <translation>Zahlung noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>The car could not find out whether the payment went through. You will not be charged twice: it asks again as soon as the connection is back.</source>
+        <translation>Das Fahrzeug konnte nicht feststellen, ob die Zahlung durchgegangen ist. Doppelt abgebucht wird nicht: Es fragt erneut nach, sobald die Verbindung wieder besteht.</translation>
+    </message>
+    <message>
+        <source>No live data</source>
+        <translation>Keine Live-Daten</translation>
+    </message>
+    <message>
+        <source>Availability and prices could not be loaded. Try again when the car is online.</source>
+        <translation>Verfügbarkeit und Preise konnten nicht geladen werden. Erneut versuchen, wenn das Fahrzeug online ist.</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>This order was refunded.</source>
+        <translation>Diese Bestellung wurde erstattet.</translation>
+    </message>
+    <message>
+        <source>Could not complete</source>
+        <translation>Nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>The request was refused. Nothing was charged.</source>
+        <translation>Die Anfrage wurde abgelehnt. Es wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation>Falsche PIN. Erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Tries left: %1</source>
+        <translation>Falsche PIN. Verbleibende Versuche: %1</translation>
+    </message>
+    <message>
+        <source>Parking · %1 h</source>
+        <translation>Parken · %1 h</translation>
+    </message>
+    <message>
+        <source>Pump %1 · fill up (about %2 l)</source>
+        <translation>Zapfsäule %1 · volltanken (ca. %2 l)</translation>
+    </message>
+    <message>
+        <source>Pump %1 · %2 l</source>
+        <translation>Zapfsäule %1 · %2 l</translation>
+    </message>
+    <message>
+        <source>Charging · %1 · %2 kWh</source>
+        <translation>Laden · %1 · %2 kWh</translation>
+    </message>
+    <message>
+        <source>Start fuelling when the pump is ready</source>
+        <translation>Tanken, sobald die Zapfsäule bereit ist</translation>
+    </message>
+    <message>
+        <source>Car park</source>
+        <translation>Parkplatz</translation>
+    </message>
+    <message>
+        <source>Fuel station</source>
+        <translation>Tankstelle</translation>
+    </message>
+    <message>
+        <source>Charging station</source>
+        <translation>Ladestation</translation>
+    </message>
+    <message>
+        <source>The PIN has 4 to 6 digits.</source>
+        <translation>Die PIN hat 4 bis 6 Ziffern.</translation>
+    </message>
+    <message>
+        <source>The payment did not go through. Nothing was charged. Try again.</source>
+        <translation>Die Zahlung ist nicht durchgegangen. Es wurde nichts abgebucht. Erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · %2</source>
+        <translation>Beleg %1 · %2</translation>
+    </message>
+    <message>
+        <source>Pending – will be sent when online</source>
+        <translation>Ausstehend – wird gesendet, sobald online</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet, and nothing is charged. Once it is confirmed, pay for it from My reservations.</source>
+        <translation>Noch nicht bestätigt, es wird nichts abgebucht. Nach der Bestätigung unter „Meine Reservierungen“ bezahlen.</translation>
+    </message>
+    <message>
+        <source>Reserved and paid</source>
+        <translation>Reserviert und bezahlt</translation>
+    </message>
+    <message>
+        <source>Paid: the pump is ready</source>
+        <translation>Bezahlt: Die Zapfsäule ist bereit</translation>
+    </message>
+    <message>
+        <source>Checking the payment…</source>
+        <translation>Zahlung wird geprüft…</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>Fill up</source>
+        <translation>Volltanken</translation>
+    </message>
+    <message>
+        <source>Fill up (about %1 l)</source>
+        <translation>Volltanken (ca. %1 l)</translation>
+    </message>
+    <message>
+        <source>Choose a start time.</source>
+        <translation>Startzeit wählen.</translation>
+    </message>
+    <message>
+        <source>No free time left today.</source>
+        <translation>Heute ist keine Zeit mehr frei.</translation>
+    </message>
+    <message>
+        <source>This time is full. Choose another.</source>
+        <translation>Diese Zeit ist belegt. Eine andere wählen.</translation>
+    </message>
+    <message>
+        <source>Choose a pump.</source>
+        <translation>Zapfsäule wählen.</translation>
+    </message>
+    <message>
+        <source>This pump is in use. Choose another.</source>
+        <translation>Diese Zapfsäule ist belegt. Eine andere wählen.</translation>
+    </message>
+    <message>
+        <source>Choose a connector.</source>
+        <translation>Ladepunkt wählen.</translation>
+    </message>
+    <message>
+        <source>This connector is in use. Choose another.</source>
+        <translation>Dieser Ladepunkt ist belegt. Einen anderen wählen.</translation>
+    </message>
+    <message>
+        <source>The battery is already above this target.</source>
+        <translation>Der Ladestand liegt schon über diesem Ziel.</translation>
+    </message>
+    <message>
+        <source>The tank is already full.</source>
+        <translation>Der Tank ist schon voll.</translation>
+    </message>
+    <message>
+        <source>The battery&apos;s charge level is not known, so the energy to the target cannot be worked out.</source>
+        <translation>Der Ladestand der Batterie ist nicht bekannt, daher lässt sich die Energie bis zum Ziel nicht berechnen.</translation>
+    </message>
+    <message>
+        <source>The fuel level is not known: choose an amount instead.</source>
+        <translation>Der Tankstand ist nicht bekannt: Stattdessen eine Menge wählen.</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Payment being checked</source>
+        <translation>Zahlung wird geprüft</translation>
+    </message>
+    <message>
+        <source>Held – not paid yet</source>
+        <translation>Vorgemerkt – noch nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Expired – not paid</source>
+        <translation>Abgelaufen – nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Cancelled · refunded</source>
+        <translation>Storniert · erstattet</translation>
+    </message>
+    <message>
+        <source>Cancelling – will be sent when online</source>
+        <translation>Stornierung – wird gesendet, sobald online</translation>
+    </message>
+    <message>
+        <source>Refund – will be sent when online</source>
+        <translation>Erstattung – wird gesendet, sobald online</translation>
+    </message>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>Warten auf Zahlung</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Not paid – cancelled</source>
+        <translation>Nicht bezahlt – storniert</translation>
+    </message>
+    <message>
+        <source>Offline · as of %1</source>
+        <translation>Offline · Stand %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Beleg %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinPadPanel</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>PIN eingeben</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Amount %1</source>
+        <translation>Betrag %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digits entered</source>
+        <translation>
+            <numerusform>%n Ziffer eingegeben</numerusform>
+            <numerusform>%n Ziffern eingegeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking your PIN…</source>
+        <translation>PIN wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Pay by QR code</source>
+        <translation>Per QR-Code bezahlen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>PoiDetailsPanel</name>
     <message>
         <source>Parking</source>
@@ -569,6 +1152,18 @@
         <translation>Geöffnet: %1</translation>
     </message>
     <message>
+        <source>Pay at the pump</source>
+        <translation>An der Zapfsäule bezahlen</translation>
+    </message>
+    <message>
+        <source>Reserve a charger</source>
+        <translation>Ladepunkt reservieren</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Reservieren</translation>
+    </message>
+    <message>
         <source>Finding a route…</source>
         <translation>Route wird berechnet…</translation>
     </message>
@@ -629,6 +1224,118 @@
     <message>
         <source>Schedule for %1:%2</source>
         <translation>Für %1:%2 planen</translation>
+    </message>
+</context>
+<context>
+    <name>QrPaymentPanel</name>
+    <message>
+        <source>Waiting for your phone…</source>
+        <translation>Warten auf das Handy…</translation>
+    </message>
+    <message>
+        <source>Waiting for your phone… %1</source>
+        <translation>Warten auf das Handy… %1</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>Zum Bezahlen scannen</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Payment QR code</source>
+        <translation>QR-Code zum Bezahlen</translation>
+    </message>
+    <message>
+        <source>Amount %1</source>
+        <translation>Betrag %1</translation>
+    </message>
+    <message>
+        <source>Use wallet</source>
+        <translation>Wallet nutzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsPanel</name>
+    <message>
+        <source>My reservations</source>
+        <translation>Meine Reservierungen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more when parked</source>
+        <translation>
+            <numerusform>%n weitere im Stand</numerusform>
+            <numerusform>%n weitere im Stand</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Anstehend</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Vergangen</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bezahlen</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>Navigieren</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstatten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Stornieren</translation>
+    </message>
+    <message>
+        <source>No reservations yet</source>
+        <translation>Noch keine Reservierungen</translation>
+    </message>
+    <message>
+        <source>Parking, fuel and charging you reserve here show up in this list.</source>
+        <translation>Hier reservierte Parkplätze, Tankvorgänge und Ladevorgänge erscheinen in dieser Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>ReserveFlowView</name>
+    <message>
+        <source>Prices as of the last connection; the backend confirms the total.</source>
+        <translation>Preise vom Stand der letzten Verbindung; der Gesamtbetrag wird vom Server bestätigt.</translation>
+    </message>
+    <message>
+        <source>Scan with your phone and confirm there.</source>
+        <translation>Mit dem Handy scannen und dort bestätigen.</translation>
+    </message>
+    <message>
+        <source>Loading availability…</source>
+        <translation>Verfügbarkeit wird geladen…</translation>
+    </message>
+    <message>
+        <source>Paused while driving</source>
+        <translation>Während der Fahrt pausiert</translation>
+    </message>
+    <message>
+        <source>The payment continues when you park. Nothing has been charged.</source>
+        <translation>Die Zahlung geht im Stand weiter. Es wurde nichts abgebucht.</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,41 @@
     </message>
 </context>
 <context>
+    <name>ChargingChoicePanel</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>%1 of %2 free</source>
+        <translation>空闲 %1/%2</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>已占用</translation>
+    </message>
+    <message>
+        <source>Now %1 % → target</source>
+        <translation>当前 %1 % → 目标</translation>
+    </message>
+    <message>
+        <source>Charge to</source>
+        <translation>充电至</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
     <name>ClimatePanel</name>
     <message>
         <source>Off</source>
@@ -149,6 +184,41 @@
     <message>
         <source>Service in %1 km</source>
         <translation>%1 km 后保养</translation>
+    </message>
+</context>
+<context>
+    <name>FuelChoicePanel</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Pump %1</source>
+        <translation>%1 号加油机</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>已占用</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>加油量</translation>
+    </message>
+    <message>
+        <source>%1 L</source>
+        <translation>%1 升</translation>
+    </message>
+    <message>
+        <source>Fill up</source>
+        <translation>加满</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
     </message>
 </context>
 <context>
@@ -344,6 +414,10 @@
 <context>
     <name>MapControlsPanel</name>
     <message>
+        <source>My reservations</source>
+        <translation>我的预订</translation>
+    </message>
+    <message>
         <source>Heading up: show north up</source>
         <translation>车头朝上：切换为正北朝上</translation>
     </message>
@@ -483,6 +557,514 @@
     </message>
 </context>
 <context>
+    <name>ParkingChoicePanel</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>空闲 %1</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <source>Parking time</source>
+        <translation>停车时长</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>PayPausedPanel</name>
+    <message>
+        <source>Paused while driving</source>
+        <translation>行驶中已暂停</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Amount %1</source>
+        <translation>金额 %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PayResultPanel</name>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>正在核实</translation>
+    </message>
+</context>
+<context>
+    <name>PayReviewPanel</name>
+    <message>
+        <source>Review</source>
+        <translation>确认订单</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <source>No connection: the reservation is sent when the car is back online.</source>
+        <translation>无网络连接：车辆恢复联网后将发送预订。</translation>
+    </message>
+    <message>
+        <source>Paying at the pump needs a connection.</source>
+        <translation>在加油机付款需要网络连接。</translation>
+    </message>
+    <message>
+        <source>Available when parked</source>
+        <translation>停车后可用</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Pay with phone (QR)</source>
+        <translation>用手机支付（二维码）</translation>
+    </message>
+    <message>
+        <source>Pay with in-car wallet</source>
+        <translation>用车载钱包支付</translation>
+    </message>
+    <message>
+        <source>Reserve now, pay when online</source>
+        <translation>立即预订，联网后支付</translation>
+    </message>
+</context>
+<context>
+    <name>PayStore</name>
+    <message>
+        <source>Navigate there</source>
+        <translation>导航前往</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Choose again</source>
+        <translation>重新选择</translation>
+    </message>
+    <message>
+        <source>Pay with phone</source>
+        <translation>用手机支付</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新查询</translation>
+    </message>
+    <message>
+        <source>My reservations</source>
+        <translation>我的预订</translation>
+    </message>
+    <message>
+        <source>Nothing was charged.</source>
+        <translation>未扣款。</translation>
+    </message>
+    <message>
+        <source>This time was just taken</source>
+        <translation>该时段刚被预订</translation>
+    </message>
+    <message>
+        <source>Someone reserved it a moment ago. Nothing was charged.</source>
+        <translation>刚刚已被他人预订。未扣款。</translation>
+    </message>
+    <message>
+        <source>This time has started</source>
+        <translation>该时段已开始</translation>
+    </message>
+    <message>
+        <source>Choose a later time. Nothing was charged.</source>
+        <translation>请选择更晚的时间。未扣款。</translation>
+    </message>
+    <message>
+        <source>Your hold has expired</source>
+        <translation>保留已过期</translation>
+    </message>
+    <message>
+        <source>The place was held for 10 minutes and was not paid in time. Nothing was charged.</source>
+        <translation>该位置已为您保留 10 分钟，但未及时支付。未扣款。</translation>
+    </message>
+    <message>
+        <source>This pump is in use</source>
+        <translation>该加油机正在使用中</translation>
+    </message>
+    <message>
+        <source>Choose another pump. Nothing was charged.</source>
+        <translation>请选择其他加油机。未扣款。</translation>
+    </message>
+    <message>
+        <source>Not bookable</source>
+        <translation>不可预订</translation>
+    </message>
+    <message>
+        <source>This place takes no reservations. Nothing was charged.</source>
+        <translation>此处不接受预订。未扣款。</translation>
+    </message>
+    <message>
+        <source>Wallet locked</source>
+        <translation>钱包已锁定</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: the wallet is locked for 15 minutes. Nothing was charged. You can pay with your phone.</source>
+        <translation>PIN 错误次数过多：钱包已锁定 15 分钟。未扣款。您可以用手机支付。</translation>
+    </message>
+    <message>
+        <source>Payment refused</source>
+        <translation>支付被拒绝</translation>
+    </message>
+    <message>
+        <source>The wallet does not hold enough money. Nothing was charged. You can pay with your phone.</source>
+        <translation>钱包余额不足。未扣款。您可以用手机支付。</translation>
+    </message>
+    <message>
+        <source>No in-car wallet</source>
+        <translation>无车载钱包</translation>
+    </message>
+    <message>
+        <source>This car has no wallet set up. Pay with your phone.</source>
+        <translation>此车辆未设置钱包。请用手机支付。</translation>
+    </message>
+    <message>
+        <source>Payment timed out</source>
+        <translation>支付超时</translation>
+    </message>
+    <message>
+        <source>The payment was not completed in time and was cancelled. Nothing was charged.</source>
+        <translation>支付未能及时完成，已取消。未扣款。</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>无网络连接</translation>
+    </message>
+    <message>
+        <source>The payment service cannot be reached. Nothing was charged.</source>
+        <translation>无法连接支付服务。未扣款。</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>响应异常</translation>
+    </message>
+    <message>
+        <source>The payment service sent an answer the car cannot read. Nothing was charged.</source>
+        <translation>支付服务返回的响应车辆无法识别。未扣款。</translation>
+    </message>
+    <message>
+        <source>Payment not confirmed yet</source>
+        <translation>支付尚未确认</translation>
+    </message>
+    <message>
+        <source>The car could not find out whether the payment went through. You will not be charged twice: it asks again as soon as the connection is back.</source>
+        <translation>车辆无法确认支付是否成功。不会重复扣款：连接恢复后将自动重新查询。</translation>
+    </message>
+    <message>
+        <source>No live data</source>
+        <translation>无实时数据</translation>
+    </message>
+    <message>
+        <source>Availability and prices could not be loaded. Try again when the car is online.</source>
+        <translation>无法加载空闲情况和价格。请在车辆联网后重试。</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>This order was refunded.</source>
+        <translation>此订单已退款。</translation>
+    </message>
+    <message>
+        <source>Could not complete</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>The request was refused. Nothing was charged.</source>
+        <translation>请求被拒绝。未扣款。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation>PIN 错误，请重试。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Tries left: %1</source>
+        <translation>PIN 错误。剩余尝试次数：%1</translation>
+    </message>
+    <message>
+        <source>Parking · %1 h</source>
+        <translation>停车 · %1 小时</translation>
+    </message>
+    <message>
+        <source>Pump %1 · fill up (about %2 l)</source>
+        <translation>%1 号加油机 · 加满（约 %2 升）</translation>
+    </message>
+    <message>
+        <source>Pump %1 · %2 l</source>
+        <translation>%1 号加油机 · %2 升</translation>
+    </message>
+    <message>
+        <source>Charging · %1 · %2 kWh</source>
+        <translation>充电 · %1 · %2 千瓦时</translation>
+    </message>
+    <message>
+        <source>Start fuelling when the pump is ready</source>
+        <translation>加油机就绪后即可加油</translation>
+    </message>
+    <message>
+        <source>Car park</source>
+        <translation>停车场</translation>
+    </message>
+    <message>
+        <source>Fuel station</source>
+        <translation>加油站</translation>
+    </message>
+    <message>
+        <source>Charging station</source>
+        <translation>充电站</translation>
+    </message>
+    <message>
+        <source>The PIN has 4 to 6 digits.</source>
+        <translation>PIN 为 4 至 6 位数字。</translation>
+    </message>
+    <message>
+        <source>The payment did not go through. Nothing was charged. Try again.</source>
+        <translation>支付未成功。未扣款。请重试。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · %2</source>
+        <translation>收据 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Pending – will be sent when online</source>
+        <translation>待发送 – 联网后发送</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet, and nothing is charged. Once it is confirmed, pay for it from My reservations.</source>
+        <translation>尚未确认，未扣款。确认后，请在“我的预订”中支付。</translation>
+    </message>
+    <message>
+        <source>Reserved and paid</source>
+        <translation>已预订并支付</translation>
+    </message>
+    <message>
+        <source>Paid: the pump is ready</source>
+        <translation>已支付：加油机已就绪</translation>
+    </message>
+    <message>
+        <source>Checking the payment…</source>
+        <translation>正在核实支付…</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>Fill up</source>
+        <translation>加满</translation>
+    </message>
+    <message>
+        <source>Fill up (about %1 l)</source>
+        <translation>加满（约 %1 升）</translation>
+    </message>
+    <message>
+        <source>Choose a start time.</source>
+        <translation>请选择开始时间。</translation>
+    </message>
+    <message>
+        <source>No free time left today.</source>
+        <translation>今天已无空闲时段。</translation>
+    </message>
+    <message>
+        <source>This time is full. Choose another.</source>
+        <translation>该时段已满，请另选。</translation>
+    </message>
+    <message>
+        <source>Choose a pump.</source>
+        <translation>请选择加油机。</translation>
+    </message>
+    <message>
+        <source>This pump is in use. Choose another.</source>
+        <translation>该加油机正在使用中，请另选。</translation>
+    </message>
+    <message>
+        <source>Choose a connector.</source>
+        <translation>请选择充电桩。</translation>
+    </message>
+    <message>
+        <source>This connector is in use. Choose another.</source>
+        <translation>该充电桩正在使用中，请另选。</translation>
+    </message>
+    <message>
+        <source>The battery is already above this target.</source>
+        <translation>当前电量已高于此目标。</translation>
+    </message>
+    <message>
+        <source>The tank is already full.</source>
+        <translation>油箱已满。</translation>
+    </message>
+    <message>
+        <source>The battery&apos;s charge level is not known, so the energy to the target cannot be worked out.</source>
+        <translation>电池电量未知，无法计算充至目标所需的电量。</translation>
+    </message>
+    <message>
+        <source>The fuel level is not known: choose an amount instead.</source>
+        <translation>油量未知：请改为选择加油量。</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Payment being checked</source>
+        <translation>支付核实中</translation>
+    </message>
+    <message>
+        <source>Held – not paid yet</source>
+        <translation>已保留 – 尚未支付</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Expired – not paid</source>
+        <translation>已过期 – 未支付</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancelled · refunded</source>
+        <translation>已取消 · 已退款</translation>
+    </message>
+    <message>
+        <source>Cancelling – will be sent when online</source>
+        <translation>取消中 – 联网后发送</translation>
+    </message>
+    <message>
+        <source>Refund – will be sent when online</source>
+        <translation>退款 – 联网后发送</translation>
+    </message>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>等待支付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Not paid – cancelled</source>
+        <translation>未支付 – 已取消</translation>
+    </message>
+    <message>
+        <source>Offline · as of %1</source>
+        <translation>离线 · 截至 %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinPadPanel</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>请输入 PIN</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Amount %1</source>
+        <translation>金额 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digits entered</source>
+        <translation>
+            <numerusform>已输入 %n 位数字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking your PIN…</source>
+        <translation>正在验证 PIN…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Pay by QR code</source>
+        <translation>扫码支付</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PoiDetailsPanel</name>
     <message>
         <source>Parking</source>
@@ -569,6 +1151,18 @@
         <translation>营业时间：%1</translation>
     </message>
     <message>
+        <source>Pay at the pump</source>
+        <translation>在加油机付款</translation>
+    </message>
+    <message>
+        <source>Reserve a charger</source>
+        <translation>预订充电桩</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>预订</translation>
+    </message>
+    <message>
         <source>Finding a route…</source>
         <translation>正在规划路线…</translation>
     </message>
@@ -629,6 +1223,117 @@
     <message>
         <source>Schedule for %1:%2</source>
         <translation>预约 %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>QrPaymentPanel</name>
+    <message>
+        <source>Waiting for your phone…</source>
+        <translation>等待手机确认…</translation>
+    </message>
+    <message>
+        <source>Waiting for your phone… %1</source>
+        <translation>等待手机确认… %1</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>扫码支付</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Payment QR code</source>
+        <translation>支付二维码</translation>
+    </message>
+    <message>
+        <source>Amount %1</source>
+        <translation>金额 %1</translation>
+    </message>
+    <message>
+        <source>Use wallet</source>
+        <translation>使用车载钱包</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsPanel</name>
+    <message>
+        <source>My reservations</source>
+        <translation>我的预订</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more when parked</source>
+        <translation>
+            <numerusform>停车后可查看另外 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>即将开始</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No reservations yet</source>
+        <translation>暂无预订</translation>
+    </message>
+    <message>
+        <source>Parking, fuel and charging you reserve here show up in this list.</source>
+        <translation>在此预订的停车、加油和充电将显示在此列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>ReserveFlowView</name>
+    <message>
+        <source>Prices as of the last connection; the backend confirms the total.</source>
+        <translation>价格为上次联网时的数据；总价以服务器确认为准。</translation>
+    </message>
+    <message>
+        <source>Scan with your phone and confirm there.</source>
+        <translation>请用手机扫码，并在手机上确认。</translation>
+    </message>
+    <message>
+        <source>Loading availability…</source>
+        <translation>正在加载空闲情况…</translation>
+    </message>
+    <message>
+        <source>Paused while driving</source>
+        <translation>行驶中已暂停</translation>
+    </message>
+    <message>
+        <source>The payment continues when you park. Nothing has been charged.</source>
+        <translation>停车后将继续支付。尚未扣款。</translation>
     </message>
 </context>
 <context>

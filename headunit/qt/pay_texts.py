@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from headunit.core.backend.models import PoiLive
 from headunit.core.pay.quote import Quote
 from headunit.qt.formatting import day_time_text, money_text, time_text
 
@@ -140,8 +141,25 @@ def when_text(quote: Quote, locale: QLocale) -> str:
     return f"{day_time_text(quote.start, locale)} – {time_text(quote.end, locale)}"
 
 
+_UNNAMED = {"parking": QT_TRANSLATE_NOOP("PayStore", "Car park"),
+            "fuel": QT_TRANSLATE_NOOP("PayStore", "Fuel station"),
+            "charging": QT_TRANSLATE_NOOP("PayStore", "Charging station")}
+
+
+def poi_title(poi: PoiLive | Quote | None) -> str:
+    """The POI's name, or what it is when OpenStreetMap has no name for it."""
+    if poi is None:
+        return ""
+    name = poi.name if isinstance(poi, PoiLive) else poi.poi_name
+    return name or category_title(poi.category)
+
+
+def category_title(category: str) -> str:
+    return tr(_UNNAMED.get(category, _UNNAMED["parking"]))
+
+
 def summary_lines(quote: Quote, locale: QLocale) -> list[str]:
-    return [line for line in (what_text(quote, locale), quote.poi_name, when_text(quote, locale)) if line]
+    return [line for line in (what_text(quote, locale), poi_title(quote), when_text(quote, locale)) if line]
 
 
 def total_text(quote: Quote, locale: QLocale) -> str:

@@ -28,16 +28,17 @@ RESERVATIONS = """ListModel {
     id: reservations
     ListElement { localId: "r1"; kind: "parking"; title: "Kamppi parking hall"; whenText: "Sat 21 Nov, 09:00 – 11:00"
                   statusText: "Confirmed"; statusKind: "good"; totalText: "€5.00"; receiptText: "Receipt R-000042"
-                  upcoming: true; canCancel: true; canRefund: false; canNavigate: true }
+                  upcoming: true; canCancel: true; canRefund: false; canNavigate: true; canPay: false }
     ListElement { localId: "r2"; kind: "charging"; title: "Ionity Helsinki"; whenText: "Sun 22 Nov, 14:00"
                   statusText: "Pending – will be sent when online"; statusKind: "pending"; totalText: "€16.80"
-                  receiptText: ""; upcoming: true; canCancel: true; canRefund: false; canNavigate: true }
+                  receiptText: ""; upcoming: true; canCancel: true; canRefund: false; canNavigate: true
+                  canPay: true }
     ListElement { localId: "r3"; kind: "fuel"; title: "Neste Kamppi"; whenText: "Fri 20 Nov, 17:10"
                   statusText: "Refunded"; statusKind: "bad"; totalText: "€36.80"; receiptText: "Receipt R-000040"
-                  upcoming: false; canCancel: false; canRefund: false; canNavigate: false }
+                  upcoming: false; canCancel: false; canRefund: false; canNavigate: false; canPay: false }
     ListElement { localId: "r4"; kind: "parking"; title: "Forum parking"; whenText: "Thu 19 Nov, 08:00 – 10:00"
                   statusText: "Used"; statusKind: "muted"; totalText: "€4.00"; receiptText: "Receipt R-000039"
-                  upcoming: false; canCancel: false; canRefund: true; canNavigate: false }
+                  upcoming: false; canCancel: false; canRefund: true; canNavigate: false; canPay: false }
 }"""
 EMPTY_RESERVATIONS = "ListModel { id: reservations }"
 
@@ -427,11 +428,12 @@ def test_reservations_show_upcoming_then_past_with_status_colours(show):
 def test_reservation_buttons_follow_the_flags_and_name_their_row(show, qtbot):
     view, panel = show(LIST)
     shown = {i.objectName() for i in walk(view.contentItem())
-             if i.objectName().split("_")[0] in ("cancel", "refund", "navigate") and is_shown(i)}
-    assert shown == {"cancel_r1", "navigate_r1", "cancel_r2", "navigate_r2", "refund_r4"}
+             if i.objectName().split("_")[0] in ("cancel", "refund", "navigate", "pay") and is_shown(i)}
+    assert shown == {"cancel_r1", "navigate_r1", "cancel_r2", "navigate_r2", "pay_r2", "refund_r4"}
     list_view = find(view, "reservationsList")
     for name, signal, local_id in (("cancel_r2", panel.cancelRequested, "r2"),
                                    ("navigate_r1", panel.navigateRequested, "r1"),
+                                   ("pay_r2", panel.payRequested, "r2"),
                                    ("refund_r4", panel.refundRequested, "r4")):
         # scroll the row to the top of the list, then tap its button
         QMetaObject.invokeMethod(list_view, "positionViewAtIndex", Q_ARG(int, int(local_id[1]) - 1),

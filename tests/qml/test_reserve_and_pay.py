@@ -241,6 +241,11 @@ def test_offline_the_reservation_is_queued_as_pending_and_sent_when_online(pay_u
     [reservation] = backend_reservations(pay_backend)
     assert (reservation["status"], reservation["client_ref"]) == ("held", local_id)
     assert backend_orders(pay_backend) == []  # never paid offline, nor ordered behind the driver's back
+    press(ui, qtbot, f"pay_{local_id}")  # once it is held, the driver pays for it from the list
+    shown(ui, qtbot, "qrPayment")
+    phone_pays(pay_backend)
+    qtbot.waitUntil(lambda: pay.resultKind == "done", timeout=10_000)
+    assert [r["status"] for r in backend_reservations(pay_backend)] == ["confirmed"]
 
 
 def test_a_lost_payment_answer_means_outcome_unknown_and_a_look_up_not_a_second_payment(

@@ -64,7 +64,7 @@ class Quote:
 
 
 PROBLEMS = ("choose_slot", "no_slot", "slot_full", "choose_pump", "pump_busy", "choose_connector",
-            "connector_busy", "already_charged", "tank_full", "no_energy_data")
+            "connector_busy", "already_charged", "tank_full", "no_charge_level", "no_fuel_level")
 
 
 def _base(poi: PoiLive) -> dict:
@@ -134,7 +134,7 @@ def charging_quote(poi: PoiLive, slots: tuple[Slot, ...], connector: str | None,
         return Quote(**base, problem="choose_connector")
     kwh = charge_energy_kwh(energy, target_percent)
     if kwh is None:
-        return Quote(**base, connector=chosen.type, problem="no_energy_data")
+        return Quote(**base, connector=chosen.type, problem="no_charge_level")
     if kwh <= 0:
         return Quote(**base, connector=chosen.type, energy_kwh=0.0, problem="already_charged")
     kwh = min(kwh, MAX_QUANTITY)
@@ -167,7 +167,7 @@ def fuel_quote(poi: PoiLive, pump: int | None, litres: int, fill_up: bool, energ
     if fill_up:
         amount = fill_up_litres(energy)
         if amount is None:
-            return Quote(**base, pump=chosen.number, fill_up=True, problem="no_energy_data")
+            return Quote(**base, pump=chosen.number, fill_up=True, problem="no_fuel_level")
         if amount <= 0:
             return Quote(**base, pump=chosen.number, fill_up=True, problem="tank_full")
     else:

@@ -133,5 +133,7 @@ _PROBLEMS = {
     "connector_busy": QT_TRANSLATE_NOOP("PayStore", "This connector is in use. Choose another."),
     "already_charged": QT_TRANSLATE_NOOP("PayStore", "The battery is already above this target."),
     "tank_full": QT_TRANSLATE_NOOP("PayStore", "The tank is already full."),
-    "no_energy_data": QT_TRANSLATE_NOOP("PayStore", "The car's charge or fuel level is not known yet."),
+    "no_charge_level": QT_TRANSLATE_NOOP("PayStore", "The battery's charge level is not known, so the energy "
+                                                     "to the target cannot be worked out."),
+    "no_fuel_level": QT_TRANSLATE_NOOP("PayStore", "The fuel level is not known: choose an amount instead."),
 }

@@ -135,6 +135,30 @@ class PayStore(QObject):
         self._poi_id = poi_id
         self._load_offer("choose")
 
+    @Slot(str)
+    def resume(self, reservation_id: str) -> None:
+        """Pay for a held reservation from My reservations (one reserved offline, say): a new
+        order for it, then the pay screen. What it is comes from the local row."""
+        from headunit.services.pay.payments import quote_of
+
+        if self._service is None:
+            return
+        self._poll_timer.stop()
+        self._tick_timer.stop()
+        self._reset()
+        request = self._request
+
+        def loaded(quote: Quote) -> None:
+            if request != self._request:
+                return
+            self._quote, self._poi_id, self._category = quote, quote.poi_id, quote.category
+            self._reservation_id = reservation_id
+            self._run_step("open_order", None, reservation_id)
+
+        self._set_step("loading")
+        self._tasks.run(quote_of, self._store, reservation_id, on_done=loaded, name="pay: resume",
+                        on_error=lambda _e: request == self._request and self._fail("no_data"))
+
     def _load_offer(self, then: str) -> None:
         from headunit.services.backend.cache import BackendCache
         from headunit.services.pay.offer import load_offer
@@ -496,7 +520,7 @@ class PayStore(QObject):
     active = Property(bool, lambda self: bool(self._step), notify=changed)
     category = Property(str, lambda self: self._category, notify=changed)
     poiId = Property(str, lambda self: self._poi_id, notify=changed)
-    poiName = Property(str, lambda self: self._choice.poi.name if self._choice.poi else "", notify=changed)
+    poiName = Property(str, lambda self: texts.poi_title(self._choice.poi), notify=changed)
     stale = Property(bool, lambda self: self._stale, notify=changed)
     online = Property(bool, lambda self: self._online, notify=changed)
     pausedForDriving = Property(bool, lambda self: self.paused, notify=changed)
@@ -539,7 +563,7 @@ class PayStore(QObject):
     method = Property(str, lambda self: self._method, notify=changed)
     qrSource = Property(str, lambda self: self._qr, notify=changed)
     amountText = Property(str, _amount_text, notify=changed)
-    merchant = Property(str, lambda self: self._choice.poi.name if self._choice.poi else "", notify=changed)
+    merchant = Property(str, lambda self: texts.poi_title(self._choice.poi), notify=changed)
     secondsLeft = Property(int, _countdown, notify=changed)
     message = Property(str, lambda self: self._message, notify=changed)
     # result

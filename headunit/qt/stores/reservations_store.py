@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Property, QLocale, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.qt.formatting import day_time_text, money_text, time_text
-from headunit.qt.pay_texts import tr
+from headunit.qt.pay_texts import category_title, tr
 from headunit.qt.stores.row_model import DictListModel
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger("headunit.pay")
 
 ROLES = ("localId", "kind", "title", "whenText", "statusText", "statusKind", "totalText", "receiptText",
-         "upcoming", "canCancel", "canRefund", "canNavigate")
+         "upcoming", "canCancel", "canRefund", "canNavigate", "canPay")
 
 _S = {
     "queued": QT_TRANSLATE_NOOP("PayStore", "Pending – will be sent when online"),
@@ -79,7 +79,7 @@ def _row(entry: Entry, now: datetime, locale: QLocale) -> dict[str, Any]:
         when = day_time_text(entry.start or entry.created_at, locale)
     live = key in ("queued", "held", "confirmed", "checking") and entry.upcoming(now)
     return {
-        "localId": entry.local_id, "kind": entry.category, "title": entry.poi_name or entry.poi_id,
+        "localId": entry.local_id, "kind": entry.category, "title": entry.poi_name or category_title(entry.category),
         "whenText": when, "statusText": tr(_S[key]), "statusKind": _KIND[key],
         "totalText": money_text(entry.amount_minor, entry.currency, locale) if entry.currency else "",
         "receiptText": tr(_RECEIPT).replace("%1", entry.receipt) if entry.receipt else "",
@@ -87,6 +87,7 @@ def _row(entry: Entry, now: datetime, locale: QLocale) -> dict[str, Any]:
         "canCancel": entry.is_reservation and live and key != "checking",
         "canRefund": not entry.is_reservation and key == "paid",
         "canNavigate": entry.upcoming(now) and "lat" in entry.details,
+        "canPay": entry.is_reservation and key == "held" and entry.order_status != "paid",
     }
 
 
@@ -95,6 +96,7 @@ def _row(entry: Entry, now: datetime, locale: QLocale) -> dict[str, Any]:
 class ReservationsStore(QObject):
     changed = Signal()
     navigateRequested = Signal(float, float, str)  # lat, lon, name
+    payRequested = Signal(str)  # a held reservation's local id: the pay flow takes it from there
 
     def __init__(self, tasks: TaskRunner, clock: Callable[[], float] = time.time, locale: QLocale | None = None,
                  parent: QObject | None = None) -> None:
@@ -182,6 +184,12 @@ class ReservationsStore(QObject):
     @Slot(str)
     def refund(self, local_id: str) -> None:
         self._act("refund", local_id)
+
+    @Slot(str)
+    def pay(self, local_id: str) -> None:
+        entry = next((e for e in self._entries if e.local_id == local_id), None)
+        if entry is not None and entry.is_reservation and entry.status == "held":
+            self.payRequested.emit(local_id)
 
     @Slot(str)
     def navigate(self, local_id: str) -> None:

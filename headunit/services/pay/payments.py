@@ -256,6 +256,22 @@ def details_of(quote: Quote) -> dict[str, Any]:
     return details
 
 
+def quote_of(store: Store, reservation_id: str) -> Quote:
+    """What a local reservation is, as the quote it was made from (for paying it later)."""
+    from datetime import datetime
+
+    with store.atomic() as db:
+        row = db["reservations"].get(reservation_id)
+    details = json.loads(row["details"])
+    times = {k: datetime.fromisoformat(details[k]) for k in ("start", "end") if k in details}
+    return Quote(category=details.get("category", "parking"), poi_id=row["poi_id"],
+                 poi_name=details.get("poi_name", ""), currency=details.get("currency", ""),
+                 lat=details.get("lat", 0.0), lon=details.get("lon", 0.0),
+                 total_minor=int(details.get("total_minor", 0)), slot_id=row["slot_id"],
+                 duration_min=details.get("duration_min"), connector=details.get("connector"),
+                 energy_kwh=details.get("energy_kwh"), **times)
+
+
 def _reservation(row: dict[str, Any]) -> Reservation:
     return parse_reservation(json.loads(row["body"]))
 

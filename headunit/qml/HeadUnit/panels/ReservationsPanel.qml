@@ -8,7 +8,7 @@ import HeadUnit
 //
 // Roles: localId, kind (parking | fuel | charging), title, whenText, statusText,
 // statusKind (good | pending | bad | muted), totalText, receiptText, upcoming,
-// canCancel, canRefund, canNavigate.
+// canCancel, canRefund, canNavigate, canPay (a held reservation not paid yet).
 Rectangle {
     id: root
 
@@ -20,6 +20,7 @@ Rectangle {
     signal cancelRequested(string localId)
     signal refundRequested(string localId)
     signal navigateRequested(string localId)
+    signal payRequested(string localId)
     signal closed()
 
     readonly property int shownCount: root.maxItems < 0 ? list.count : Math.min(list.count, root.maxItems)
@@ -132,9 +133,10 @@ Rectangle {
             required property bool canCancel
             required property bool canRefund
             required property bool canNavigate
+            required property bool canPay
             readonly property bool shown: root.maxItems < 0 || row.index < root.maxItems
             readonly property bool firstInSection: row.ListView.section !== row.ListView.previousSection
-            readonly property bool hasButtons: row.canCancel || row.canRefund || row.canNavigate
+            readonly property bool hasButtons: row.canCancel || row.canRefund || row.canNavigate || row.canPay
             objectName: "reservation_" + row.localId
             width: list.width
             visible: shown
@@ -253,6 +255,13 @@ Rectangle {
                             visible: row.hasButtons
                             layoutDirection: Qt.RightToLeft
                             spacing: Sizes.spacing / 2
+                            TextButton {
+                                objectName: "pay_" + row.localId
+                                visible: row.canPay
+                                accent: true
+                                text: qsTr("Pay")
+                                onClicked: root.payRequested(row.localId)
+                            }
                             TextButton {
                                 objectName: "navigate_" + row.localId
                                 visible: row.canNavigate

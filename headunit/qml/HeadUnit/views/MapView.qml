@@ -190,7 +190,7 @@ Item {
         anchors.top: parent.top
         anchors.left: parent.left
         anchors.margins: Sizes.margin
-        width: Math.min(parent.width - 2 * Sizes.margin, Math.max(root.sideWidth, Sizes.dp(560)))
+        width: Math.min(parent.width - 2 * Sizes.margin, Math.max(root.sideWidth, Sizes.dp(560), Sizes.scale < 0.8 ? parent.width * 0.66 : 0))
         height: root.cardHeight
         sourceComponent: Component {
             ReserveFlowView {
@@ -206,7 +206,7 @@ Item {
         anchors.top: parent.top
         anchors.left: parent.left
         anchors.margins: Sizes.margin
-        width: Math.min(parent.width - 2 * Sizes.margin, Math.max(root.sideWidth, Sizes.dp(560)))
+        width: Math.min(parent.width - 2 * Sizes.margin, Math.max(root.sideWidth, Sizes.dp(560), Sizes.scale < 0.8 ? parent.width * 0.66 : 0))
         height: root.cardHeight
         sourceComponent: Component {
             ReservationsPanel {
@@ -218,6 +218,7 @@ Item {
                 onCancelRequested: (localId) => root.reservations.cancel(localId)
                 onRefundRequested: (localId) => root.reservations.refund(localId)
                 onNavigateRequested: (localId) => root.reservations.navigate(localId)
+                onPayRequested: (localId) => root.reservations.pay(localId)
                 onClosed: root.showReservations = false
             }
         }
@@ -238,6 +239,11 @@ Item {
         function onNavigateRequested(lat, lon, name) {
             root.showReservations = false;
             root.route.routeTo(lat, lon, name);
+        }
+        function onPayRequested(localId) {
+            root.showReservations = false;
+            root.flowPoi = ({});
+            root.pay.resume(localId);
         }
     }
 
