@@ -158,8 +158,10 @@ def category_title(category: str) -> str:
     return tr(_UNNAMED.get(category, _UNNAMED["parking"]))
 
 
-def summary_lines(quote: Quote, locale: QLocale) -> list[str]:
-    return [line for line in (what_text(quote, locale), poi_title(quote), when_text(quote, locale)) if line]
+def summary_lines(quote: Quote, locale: QLocale, with_place: bool = True) -> list[str]:
+    """What, where (unless the screen shows it already), when."""
+    place = poi_title(quote) if with_place else ""
+    return [line for line in (what_text(quote, locale), place, when_text(quote, locale)) if line]
 
 
 def total_text(quote: Quote, locale: QLocale) -> str:

@@ -556,7 +556,7 @@ class PayStore(QObject):
     canContinue = Property(bool, lambda self: bool(self._quote and self._quote.ok), notify=changed)
     choiceMessage = Property(str, lambda self: choice_message(self._quote, self._locale), notify=changed)
     # review
-    reviewLines = Property("QVariantList", lambda self: texts.summary_lines(self._quote, self._locale)
+    reviewLines = Property("QVariantList", lambda self: texts.summary_lines(self._quote, self._locale, False)
                            if self._quote else [], notify=changed)
     offlineReservable = Property(bool, lambda self: bool(self._quote and self._quote.reservable), notify=changed)
     # pay

@@ -65,6 +65,8 @@ def status_key(entry: Entry) -> str:
     if entry.status == "rejected":
         return "refused"
     if entry.is_reservation:
+        if entry.status == "held" and entry.order_status == "paid":
+            return "confirmed"  # paid here; the reservation's own row catches up at the next reconciliation
         if entry.status == "cancelled":
             return "cancelled_refunded" if entry.order_status == "refunded" else "cancelled"
         return entry.status if entry.status in _S else "queued"
