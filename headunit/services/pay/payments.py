@@ -17,7 +17,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from headunit.core.backend.models import Order, Reservation
@@ -170,25 +170,29 @@ class PaymentService:
     def cancel_reservation(self, reservation_id: str) -> StepResult:
         """Cancel (a paid reservation is refunded by the backend); queued when offline."""
         self._actions.cancel_reservation(reservation_id)
-        report = self._worker.deliver_now()
-        if self._worker.outbox.pending_for(reservation_id):
-            return StepResult(QUEUED, reservation_id=reservation_id, code=_failure(report))
-        row = self._row("reservations", reservation_id)
-        if row["error"]:
-            return StepResult(REFUSED, reservation_id=reservation_id, code=row["error"])
-        self._reconcile_quietly()
+        row = self._follow_up("reservations", reservation_id)
+        if isinstance(row, StepResult):
+            return replace(row, reservation_id=reservation_id)
         return StepResult(_reservation(row).status, reservation_id=reservation_id)
 
     def refund(self, order_id: str) -> StepResult:
         self._actions.refund(order_id)
-        report = self._worker.deliver_now()
-        if self._worker.outbox.pending_for(order_id):
-            return StepResult(QUEUED, order_id=order_id, code=_failure(report))
-        row = self._row("orders", order_id)
-        if row["error"]:
-            return StepResult(REFUSED, order_id=order_id, code=row["error"])
-        self._reconcile_quietly()
+        row = self._follow_up("orders", order_id)
+        if isinstance(row, StepResult):
+            return replace(row, order_id=order_id)
         return StepResult(_order_state(_order(row)), order_id=order_id, order=_order(row))
+
+    def _follow_up(self, table: str, local_id: str) -> dict[str, Any] | StepResult:
+        """Deliver a queued cancellation or refund now: the local row once the backend took it,
+        else QUEUED (it goes out when online) or REFUSED."""
+        report = self._worker.deliver_now()
+        if self._worker.outbox.pending_for(local_id):
+            return StepResult(QUEUED, code=_failure(report))
+        row = self._row(table, local_id)
+        if row["error"]:
+            return StepResult(REFUSED, code=row["error"])
+        self._reconcile_quietly()
+        return row
 
     def reconcile(self) -> int:
         """Bring every local reservation and order the backend knows up to its state (after a

@@ -136,18 +136,24 @@ def test_a_fuel_order_that_cannot_be_sent_is_cancelled_behind_it_in_the_queue(ba
     assert (order.status, order.pump, order.quantity) == ("closed", 1, 30.0)
 
 
-def test_a_lost_answer_to_a_wallet_payment_is_looked_up_not_paid_again(backend, client, store,
-                                                                      tmp_path: Path) -> None:
+def pay_through_a_lossy_proxy(backend, client, store, tmp_path: Path, lossy: frozenset[str]):
+    """Reserve through a proxy, then pay by wallet while the proxy drops every answer to
+    `lossy` requests after the backend has committed them."""
     quote = parking(backend, client, hours=1)
     with FaultProxy(backend.url).start() as proxy:
         faulty = backend.client(tmp_path / "proxy", url=proxy.url)
         try:
             service = service_for(store, faulty, backend)
             result = service.submit(quote)
-            proxy.set_plan(FaultPlan(drop_after=1.0, methods=frozenset({"POST"})))
-            outcome = service.pay_wallet(result.order_id, "1234")
+            proxy.set_plan(FaultPlan(drop_after=1.0, methods=lossy))
+            return result, service.pay_wallet(result.order_id, "1234"), proxy
         finally:
             faulty.close()
+
+
+def test_a_lost_answer_to_a_wallet_payment_is_looked_up_not_paid_again(backend, client, store,
+                                                                      tmp_path: Path) -> None:
+    result, outcome, proxy = pay_through_a_lossy_proxy(backend, client, store, tmp_path, frozenset({"POST"}))
     assert outcome.state == p.PAID  # the backend applied it; the look-up says so
     assert proxy.counts.get("drop_after", 0) >= 1
     assert [o.status for o in client.orders()] == ["paid"]
@@ -156,16 +162,8 @@ def test_a_lost_answer_to_a_wallet_payment_is_looked_up_not_paid_again(backend, 
 
 def test_an_outcome_that_cannot_be_looked_up_stays_unknown_until_reconciled(backend, client, store,
                                                                           tmp_path: Path) -> None:
-    quote = parking(backend, client, hours=1)
-    with FaultProxy(backend.url).start() as proxy:
-        faulty = backend.client(tmp_path / "proxy", url=proxy.url)
-        try:
-            service = service_for(store, faulty, backend)
-            result = service.submit(quote)
-            proxy.set_plan(FaultPlan(drop_after=1.0, methods=frozenset({"POST", "GET"})))
-            outcome = service.pay_wallet(result.order_id, "1234")
-        finally:
-            faulty.close()
+    result, outcome, _proxy = pay_through_a_lossy_proxy(backend, client, store, tmp_path,
+                                                        frozenset({"POST", "GET"}))
     assert outcome.state == p.UNKNOWN
     assert store.db["orders"].get(result.order_id)["pay_state"] == "sent"
     assert entries(store)[0].pay_unknown
