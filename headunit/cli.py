@@ -214,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench_pay = bench_kinds.add_parser("pay", help="reserve and pay through injected network faults and SIGKILL")
     bench_pay.add_argument("--flows", type=_positive_int, default=200, help="reserve-and-pay flows (default 200)")
+    bench_pay.add_argument("--ui-flows", type=_positive_int, default=10,
+                           help="flows tapped through the real QML screens for flow_ui_ms_p95 (default 10)")
     bench_pay.add_argument("--seed", type=int, help="random seed (default: a fresh one)")
     bench_pay.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
 
@@ -275,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "bench" and args.bench == "pay":
         from headunit.bench.pay import main as bench_pay
 
-        return bench_pay(flows=args.flows, seed=args.seed)
+        return bench_pay(flows=args.flows, seed=args.seed, ui_flows=args.ui_flows)
     if args.command == "bench" and args.bench == "map":
         from headunit.bench.map import main as bench_map
 
