@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -11,12 +10,6 @@ from headunit.services.backend.outbox import Outbox
 from headunit.services.store import Store
 
 NOW = 1_800_000_000.0
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def test_reserve_writes_the_queued_reservation_and_its_outbox_row(store: Store) -> None:

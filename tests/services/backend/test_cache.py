@@ -9,12 +9,6 @@ from headunit.services.store import Store
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
-
-
-@pytest.fixture
 def cache(store) -> BackendCache:
     return BackendCache(store)
 

@@ -19,18 +19,11 @@ from headunit.services.backend import live_data
 from headunit.services.backend.cache import BackendCache
 from headunit.services.backend.client import BackendClient
 from headunit.services.backend.errors import BadResponse, Rejected
-from headunit.services.store import Store
 from tests.core.backend import samples
 
 from .scripted_server import error_reply, html_reply, json_reply
 
 DAY = date(2026, 11, 21)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,12 +11,6 @@ from headunit.services.backend.outbox import Outbox
 from headunit.services.store import Store
 
 NOW = 1_800_000_000.0
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def queue(store: Store, n: int) -> list[outbox.OutboxRow]:

@@ -7,31 +7,16 @@ import random
 import socket
 import uuid
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from headunit.services.backend.actions import DriverActions
 from headunit.services.backend.outbox import Outbox
 from headunit.services.backend.sync import SyncWorker
-from headunit.services.store import Store
 
 VIN = "WHU5MULATR0000001"
 OTHER_VIN = "WHU5MULATR0000002"
 SLOT = "{poi}.20261121T1000"  # later that morning, on the fixture clock's day
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "unit") as opened:
-        yield opened
-
-
-@pytest.fixture
-def client(backend, tmp_path: Path):
-    made = backend.client(tmp_path)
-    yield made
-    made.close()
 
 
 def backend_refs(client) -> Counter:

@@ -19,19 +19,6 @@ from headunit.services.pay.ledger import entries
 from headunit.services.store import Store
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "unit") as opened:
-        yield opened
-
-
-@pytest.fixture
-def client(backend, tmp_path: Path):
-    made = backend.client(tmp_path)
-    yield made
-    made.close()
-
-
 def service_for(store: Store, client, backend) -> p.PaymentService:
     return p.PaymentService(store, client, SyncWorker(store, client, clock=backend.clock.now, base_s=0.01),
                             clock=backend.clock.now)
