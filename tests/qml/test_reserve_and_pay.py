@@ -108,9 +108,9 @@ def to_review(ui, qtbot, category: str = "parking") -> None:
     shown(ui, qtbot, panel)
     assert pay.screen == 2
     if category == "parking":
-        press(ui, qtbot, f"slot_{pay.selectedSlotId}")
+        press(ui, qtbot, f"slot_{pay.choice.selectedSlotId}")
         press(ui, qtbot, "hoursStepperPlus")
-        qtbot.waitUntil(lambda: pay.hours == 2, timeout=2_000)
+        qtbot.waitUntil(lambda: pay.choice.hours == 2, timeout=2_000)
     press(ui, qtbot, "choiceContinue")
     shown(ui, qtbot, "payReview")
     assert pay.screen == 3

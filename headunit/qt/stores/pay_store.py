@@ -21,10 +21,10 @@ from PySide6.QtCore import Property, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from headunit.core.config import PayConfig
-from headunit.core.pay.quote import LITRE_STEP, Quote, VehicleEnergy
+from headunit.core.pay.quote import Quote, VehicleEnergy
 from headunit.qt import pay_texts as texts
-from headunit.qt.formatting import money_text, time_text
-from headunit.qt.stores.pay_choice import PERCENT_STEP, Choice, choice_message
+from headunit.qt.formatting import money_text
+from headunit.qt.stores.pay_choice import PayChoiceStore
 
 if TYPE_CHECKING:
     from headunit.qt.tasks import TaskRunner
@@ -69,7 +69,7 @@ class PayStore(QObject):
         self._client = None
         self._stale_after_s = 300.0
         self._online = False
-        self._choice = Choice(self)
+        self._choice = PayChoiceStore(lambda: self._clock(), self._locale, self)
         self._reset()
         self._poll_timer = QTimer(self, singleShot=True)
         self._poll_timer.timeout.connect(self._poll)
@@ -116,9 +116,7 @@ class PayStore(QObject):
         changed()
 
     def set_energy(self, energy: VehicleEnergy) -> None:
-        self._choice.energy = energy
-        if self._step == "choose":
-            self._requote()
+        self._choice.set_energy(energy)
 
     @property
     def payment_allowed(self) -> bool:
@@ -175,62 +173,19 @@ class PayStore(QObject):
                 return
             self._category = offer.poi.category
             self._stale = offer.stale
-            self._choice.load(offer.poi, offer.slots, self._clock(), self._locale)
-            self._choice.clamp(self._clock())
-            self._requote()
+            self._choice.load(offer.poi, offer.slots)
             self._set_step(then)
 
         self._tasks.run(load_offer, self._client, cache, self._poi_id, self._clock(), self._stale_after_s,
                         on_done=loaded, on_error=lambda e: request == self._request and self._fail("no_data"),
                         name="load offer")
 
-    def _requote(self) -> None:
-        self._quote = self._choice.quote(self._clock())
-        self.changed.emit()
-
-    @Slot(str)
-    def selectSlot(self, slot_id: str) -> None:  # noqa: N802 - QML API
-        self._choice.slot_id = slot_id
-        self._choice.clamp(self._clock())
-        self._requote()
-
-    @Slot(int)
-    def setHours(self, hours: int) -> None:  # noqa: N802
-        self._choice.hours = hours
-        self._choice.clamp(self._clock())
-        self._requote()
-
-    @Slot(int)
-    def selectPump(self, number: int) -> None:  # noqa: N802
-        self._choice.pump = number
-        self._requote()
-
-    @Slot(int)
-    def setLitres(self, litres: int) -> None:  # noqa: N802
-        self._choice.litres, self._choice.fill_up = litres, False
-        self._choice.clamp(self._clock())
-        self._requote()
-
-    @Slot(bool)
-    def setFillUp(self, on: bool) -> None:  # noqa: N802
-        self._choice.fill_up = on
-        self._requote()
-
-    @Slot(str)
-    def selectConnector(self, connector: str) -> None:  # noqa: N802
-        self._choice.connector = connector
-        self._requote()
-
-    @Slot(int)
-    def setTarget(self, percent: int) -> None:  # noqa: N802
-        self._choice.target = percent
-        self._choice.clamp(self._clock())
-        self._requote()
-
     @Slot()
     def next(self) -> None:
-        if self._step == "choose" and self._quote is not None and self._quote.ok:
-            self._message = ""
+        """Continue to the review with what is chosen now: that quote is what is sent."""
+        quote = self._choice.quote
+        if self._step == "choose" and quote is not None and quote.ok:
+            self._quote, self._message = quote, ""
             self._set_step("review")
 
     @Slot()
@@ -501,15 +456,6 @@ class PayStore(QObject):
             return money_text(order.amount_minor, order.currency, self._locale)
         return texts.total_text(self._quote, self._locale) if self._quote else ""
 
-    def _time_range(self) -> str:
-        q = self._quote
-        if q is None or q.start is None or q.end is None:
-            return ""
-        return f"{time_text(q.start, self._locale)} – {time_text(q.end, self._locale)}"
-
-    def _countdown(self) -> int:
-        return self._seconds_left
-
     @property
     def paused(self) -> bool:
         return self._step == "pay" and not self.payment_allowed
@@ -520,51 +466,26 @@ class PayStore(QObject):
     active = Property(bool, lambda self: bool(self._step), notify=changed)
     category = Property(str, lambda self: self._category, notify=changed)
     poiId = Property(str, lambda self: self._poi_id, notify=changed)
-    poiName = Property(str, lambda self: texts.poi_title(self._choice.poi), notify=changed)
+    poiName = Property(str, lambda self: texts.poi_title(self._quote or self._choice.poi), notify=changed)
     stale = Property(bool, lambda self: self._stale, notify=changed)
     online = Property(bool, lambda self: self._online, notify=changed)
     pausedForDriving = Property(bool, lambda self: self.paused, notify=changed)
     paymentAllowed = Property(bool, lambda self: self.payment_allowed, notify=changed)
     busy = Property(bool, lambda self: self._busy or self._step in ("submitting", "checking", "loading"),
                     notify=changed)
-    # choose
-    slots = Property(QObject, lambda self: self._choice.slots, constant=True)
-    pumps = Property(QObject, lambda self: self._choice.pumps, constant=True)
-    connectors = Property(QObject, lambda self: self._choice.connectors, constant=True)
-    selectedSlotId = Property(str, lambda self: self._choice.slot_id, notify=changed)
-    hours = Property(int, lambda self: self._choice.hours, notify=changed)
-    maxHours = Property(int, lambda self: self._choice.max_hours(self._clock()), notify=changed)
-    hoursText = Property(str, lambda self: f"{self._locale.toString(self._choice.hours)} h", notify=changed)
-    untilText = Property(str, lambda self: texts.tr(texts.UNTIL).replace(
-        "%1", time_text(self._quote.end, self._locale)) if self._quote and self._quote.end else "", notify=changed)
-    selectedPump = Property(int, lambda self: self._choice.pump, notify=changed)
-    litres = Property(int, lambda self: self._choice.litres, notify=changed)
-    litreStep = Property(int, lambda self: LITRE_STEP, constant=True)
-    maxLitres = Property(int, lambda self: self._choice.max_litres(), notify=changed)
-    fillUp = Property(bool, lambda self: self._choice.fill_up, notify=changed)
-    fillUpText = Property(str, lambda self: self._choice.fill_up_text(self._locale), notify=changed)
-    selectedConnector = Property(str, lambda self: self._choice.connector, notify=changed)
-    currentPercent = Property(int, lambda self: -1 if self._choice.energy.soc_percent is None
-                              else round(self._choice.energy.soc_percent), notify=changed)
-    targetPercent = Property(int, lambda self: self._choice.target, notify=changed)
-    minPercent = Property(int, lambda self: self._choice.min_target(), notify=changed)
-    percentStep = Property(int, lambda self: PERCENT_STEP, constant=True)
-    energyText = Property(str, lambda self: self._choice.energy_text(self._locale), notify=changed)
-    timeText = Property(str, _time_range, notify=changed)
-    totalText = Property(str, lambda self: texts.total_text(self._quote, self._locale)
-                         if self._quote and self._quote.ok else "", notify=changed)
-    canContinue = Property(bool, lambda self: bool(self._quote and self._quote.ok), notify=changed)
-    choiceMessage = Property(str, lambda self: choice_message(self._quote, self._locale), notify=changed)
+    choice = Property(QObject, lambda self: self._choice, constant=True)
     # review
     reviewLines = Property("QVariantList", lambda self: texts.summary_lines(self._quote, self._locale, False)
                            if self._quote else [], notify=changed)
+    totalText = Property(str, lambda self: texts.total_text(self._quote, self._locale) if self._quote else "",
+                         notify=changed)
     offlineReservable = Property(bool, lambda self: bool(self._quote and self._quote.reservable), notify=changed)
     # pay
     method = Property(str, lambda self: self._method, notify=changed)
     qrSource = Property(str, lambda self: self._qr, notify=changed)
     amountText = Property(str, _amount_text, notify=changed)
-    merchant = Property(str, lambda self: texts.poi_title(self._choice.poi), notify=changed)
-    secondsLeft = Property(int, _countdown, notify=changed)
+    merchant = Property(str, lambda self: texts.poi_title(self._quote or self._choice.poi), notify=changed)
+    secondsLeft = Property(int, lambda self: self._seconds_left, notify=changed)
     message = Property(str, lambda self: self._message, notify=changed)
     # result
     resultKind = Property(str, lambda self: self._step if self._step in ("done", "queued", "error", "checking")

@@ -12,6 +12,7 @@ Item {
 
     readonly property string step: root.store.step
     readonly property string category: root.store.category
+    readonly property QtObject choice: root.store.choice  // screen 2: a PayChoiceStore
 
     Loader {
         id: screen
@@ -31,20 +32,20 @@ Item {
         ParkingChoicePanel {
             objectName: "parkingChoice"
             poiName: root.store.poiName
-            slots: root.store.slots
-            selectedSlotId: root.store.selectedSlotId
-            hours: root.store.hours
-            maxHours: root.store.maxHours
-            hoursText: root.store.hoursText
-            untilText: root.store.untilText
-            totalText: root.store.totalText
-            canContinue: root.store.canContinue
-            message: root.store.choiceMessage
+            slots: root.choice.slots
+            selectedSlotId: root.choice.selectedSlotId
+            hours: root.choice.hours
+            maxHours: root.choice.maxHours
+            hoursText: root.choice.hoursText
+            untilText: root.choice.untilText
+            totalText: root.choice.totalText
+            canContinue: root.choice.canContinue
+            message: root.choice.choiceMessage
             maxItems: root.maxItems
             step: root.store.screen
             steps: root.store.steps
-            onSlotSelected: (slotId) => root.store.selectSlot(slotId)
-            onHoursRequested: (hours) => root.store.setHours(hours)
+            onSlotSelected: (slotId) => root.choice.selectSlot(slotId)
+            onHoursRequested: (hours) => root.choice.setHours(hours)
             onContinueRequested: root.store.next()
             onBackRequested: root.store.back()
         }
@@ -54,21 +55,21 @@ Item {
         FuelChoicePanel {
             objectName: "fuelChoice"
             poiName: root.store.poiName
-            pumps: root.store.pumps
-            selectedPump: root.store.selectedPump
-            litres: root.store.litres
-            maxLitres: root.store.maxLitres
-            fillUp: root.store.fillUp
-            fillUpText: root.store.fillUpText
-            totalText: root.store.totalText
-            canContinue: root.store.canContinue
-            message: root.store.choiceMessage
+            pumps: root.choice.pumps
+            selectedPump: root.choice.selectedPump
+            litres: root.choice.litres
+            maxLitres: root.choice.maxLitres
+            fillUp: root.choice.fillUp
+            fillUpText: root.choice.fillUpText
+            totalText: root.choice.totalText
+            canContinue: root.choice.canContinue
+            message: root.choice.choiceMessage
             maxItems: root.maxItems
             step: root.store.screen
             steps: root.store.steps
-            onPumpSelected: (number) => root.store.selectPump(number)
-            onLitresRequested: (litres) => root.store.setLitres(litres)
-            onFillUpRequested: (on) => root.store.setFillUp(on)
+            onPumpSelected: (number) => root.choice.selectPump(number)
+            onLitresRequested: (litres) => root.choice.setLitres(litres)
+            onFillUpRequested: (on) => root.choice.setFillUp(on)
             onContinueRequested: root.store.next()
             onBackRequested: root.store.back()
         }
@@ -78,21 +79,21 @@ Item {
         ChargingChoicePanel {
             objectName: "chargingChoice"
             poiName: root.store.poiName
-            connectors: root.store.connectors
-            selectedConnector: root.store.selectedConnector
-            currentPercent: root.store.currentPercent
-            targetPercent: root.store.targetPercent
-            minPercent: root.store.minPercent
-            energyText: root.store.energyText
-            timeText: root.store.timeText
-            totalText: root.store.totalText
-            canContinue: root.store.canContinue
-            message: root.store.choiceMessage
+            connectors: root.choice.connectors
+            selectedConnector: root.choice.selectedConnector
+            currentPercent: root.choice.currentPercent
+            targetPercent: root.choice.targetPercent
+            minPercent: root.choice.minPercent
+            energyText: root.choice.energyText
+            timeText: root.choice.timeText
+            totalText: root.choice.totalText
+            canContinue: root.choice.canContinue
+            message: root.choice.choiceMessage
             maxItems: root.maxItems
             step: root.store.screen
             steps: root.store.steps
-            onConnectorSelected: (type) => root.store.selectConnector(type)
-            onTargetRequested: (percent) => root.store.setTarget(percent)
+            onConnectorSelected: (type) => root.choice.selectConnector(type)
+            onTargetRequested: (percent) => root.choice.setTarget(percent)
             onContinueRequested: root.store.next()
             onBackRequested: root.store.back()
         }
