@@ -6,19 +6,13 @@ view shows over the map, with its list models written as ListModel elements.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QRectF, QUrl
+from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem, QQuickView
 
+from tests.qml.panel_harness import CARDS, SHOTS, panels_shown
 from tests.qml.quick import find, find_all, is_shown, tap, walk
-
-QML_DIR = Path(__file__).resolve().parents[2] / "headunit" / "qml"
-SHOTS = Path("/tmp/pay_panels")
-# window size -> the card the flow view gives a panel (see the panels' shared conventions)
-CARDS = {"800x480": (660, 400), "1280x720": (560, 600), "1920x720": (560, 640)}
 
 SLOTS = """ListModel {
     id: slotsModel
@@ -91,58 +85,9 @@ REVIEW = ("PayReviewPanel", "", """
     steps: 5""")
 
 
-def wrapper_qml(panel: str, models: str, body: str, size: str, night: bool) -> str:
-    width, height = (int(v) for v in size.split("x"))
-    card_w, card_h = CARDS[size]
-    return f"""import QtQuick
-import HeadUnit
-
-Rectangle {{
-    id: root
-    readonly property color warningColour: Theme.warning
-    readonly property int touchTarget: Sizes.touchTarget
-    width: {width}
-    height: {height}
-    color: Theme.background
-    Binding {{ target: Theme; property: "night"; value: {str(night).lower()} }}
-    Binding {{ target: Sizes; property: "windowWidth"; value: {width} }}
-    Binding {{ target: Sizes; property: "windowHeight"; value: {height} }}
-{models}
-    {panel} {{
-        objectName: "panel"
-        anchors.centerIn: parent
-        width: {card_w}
-        height: {card_h}{body}
-    }}
-}}
-"""
-
-
 @pytest.fixture
 def show(qtbot, tmp_path):
-    """show(spec, size=..., night=..., **extra QML bindings) -> (view, panel)."""
-    views = []
-
-    def make(spec, size: str = "800x480", night: bool = False, models: str | None = None, **extra):
-        panel_type, default_models, body = spec
-        bindings = dict(line.strip().split(": ", 1) for line in body.strip().splitlines())
-        bindings.update(extra)  # a test's own values replace the spec's
-        body = "".join(f"\n        {name}: {value}" for name, value in bindings.items())
-        path = tmp_path / f"{panel_type}_{len(views)}.qml"
-        path.write_text(wrapper_qml(panel_type, default_models if models is None else models, body, size, night))
-        view = QQuickView()
-        view.engine().addImportPath(str(QML_DIR))
-        view.setSource(QUrl.fromLocalFile(str(path)))
-        assert not view.errors(), view.errors()
-        views.append(view)
-        with qtbot.waitExposed(view):
-            view.show()
-        return view, find(view, "panel")
-
-    yield make
-    for view in views:
-        view.close()
-        shiboken6.delete(view)
+    yield from panels_shown(qtbot, tmp_path, "800x480")
 
 
 def text_of(view: QQuickView, name: str) -> str:

@@ -6,22 +6,18 @@ shows over the map at the given screen size, with list models written as ListMod
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import segno
-import shiboken6
-from PySide6.QtCore import Q_ARG, QMetaObject, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import Q_ARG, QMetaObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtQuick import QQuickItem, QQuickView
 from PySide6.QtTest import QTest
 
+from tests.qml.panel_harness import CARDS, SHOTS, panels_shown
 from tests.qml.quick import find, find_all, is_shown, tap, walk
 
-QML_DIR = Path(__file__).resolve().parents[2] / "headunit" / "qml"
-SHOTS = Path("/tmp/pay_panels")
 # screen size -> the card the flow view gives a panel (see the panels' shared conventions)
-CARDS = {"800x480": (660, 400), "1280x720": (560, 600), "1920x720": (560, 640)}
 QR_URI = segno.make("https://pay.example/qr/PAY-000042?amount=500", error="m").png_data_uri(scale=4, border=4)
 
 RESERVATIONS = """ListModel {
@@ -85,66 +81,9 @@ LIST = ("ReservationsPanel", RESERVATIONS, """
     asOfText: "Offline · as of 10:42\"""")
 
 
-def wrapper_qml(panel: str, models: str, body: str, size: str, night: bool) -> str:
-    width, height = (int(v) for v in size.split("x"))
-    card_w, card_h = CARDS[size]
-    return f"""import QtQuick
-import HeadUnit
-
-Rectangle {{
-    id: root
-    readonly property color goodColour: Theme.good
-    readonly property color warningColour: Theme.warning
-    readonly property color criticalColour: Theme.critical
-    readonly property color mutedColour: Theme.textMuted
-    readonly property color accentColour: Theme.accent
-    readonly property int touchTarget: Sizes.touchTarget
-    readonly property int margin: Sizes.margin
-    readonly property int spacing: Sizes.spacing
-    width: {card_w} + 40
-    height: {card_h} + 40
-    color: Theme.background
-    Binding {{ target: Theme; property: "night"; value: {str(night).lower()} }}
-    Binding {{ target: Sizes; property: "windowWidth"; value: {width} }}
-    Binding {{ target: Sizes; property: "windowHeight"; value: {height} }}
-{models}
-    {panel} {{
-        objectName: "panel"
-        anchors.centerIn: parent
-        width: {card_w}
-        height: {card_h}
-{body}
-    }}
-}}
-"""
-
-
 @pytest.fixture
 def show(qtbot, tmp_path):
-    """show(spec, size, night, **overrides) -> (view, panel); overrides replace lines of the spec's body."""
-    made = []
-
-    def make(spec: tuple[str, str, str], size: str = "1280x720", night: bool = False, models: str | None = None,
-             **overrides: str):
-        panel, default_models, body = spec
-        lines = [line for line in body.splitlines() if line.strip().split(":")[0] not in overrides]
-        lines += [f"    {key}: {value}" for key, value in overrides.items()]
-        source = tmp_path / f"{panel}_{len(made)}.qml"
-        source.write_text(wrapper_qml(panel, default_models if models is None else models, "\n".join(lines),
-                                      size, night))
-        view = QQuickView()
-        view.engine().addImportPath(str(QML_DIR))
-        view.setSource(QUrl.fromLocalFile(str(source)))
-        assert not view.errors(), view.errors()
-        made.append(view)
-        with qtbot.waitExposed(view):
-            view.show()
-        return view, find(view, "panel")
-
-    yield make
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
+    yield from panels_shown(qtbot, tmp_path, "1280x720")
 
 
 def scene_rect(item: QQuickItem) -> QRectF:
