@@ -278,9 +278,14 @@ class _Flows:
     def _in_flow(self, name: str) -> Callable[[], Any]:
         return lambda: _named(self.flow, name) if self.flow.property("item") is not None else None
 
-    def _first_row(self) -> Any:
+    def _first_row(self, wanted: set[str] | None) -> Any:
+        """The nearest row shown (the first whose backend id is in `wanted`, when given)."""
         rows = [i for i in _walk(self.results) if i.objectName().startswith("poiRow_") and _shown(i)]
-        return min(rows, key=lambda row: row.mapToScene(row.boundingRect().topLeft()).y()) if rows else None
+        rows.sort(key=lambda row: row.mapToScene(row.boundingRect().topLeft()).y())
+        if wanted is not None:
+            service = self.ui.startup.map.service
+            rows = [row for row in rows if _backend_id(service.poi(row.property("poiId"))) in wanted]
+        return rows[0] if rows else None
 
     def _done(self, transition: str) -> None:
         self.taps.wait_until(lambda: self.pay.property("resultKind") in ("done", "error"), f"{transition}: the outcome")
@@ -291,7 +296,8 @@ class _Flows:
     def run(self, category: str, method: str) -> None:
         choice = {"parking": "parkingChoice", "fuel": "fuelChoice"}[category]
         self._step("nearest->list", lambda: _named(self.search_bar, f"nearest_{category}"), self._list_shown)
-        self._step("row->details", self._first_row, lambda: _shown(self.details))
+        wanted = _stations_with_a_free_pump(self.backend_url, self.credential) if category == "fuel" else None
+        self._step("row->details", lambda: self._first_row(wanted), lambda: _shown(self.details))
         self._step("book->choose", lambda: _named(self.details, "bookButton"), self._on_screen(choice))
         self._step("continue->review", self._in_flow("choiceContinue"), self._on_screen("payReview"))
         if method == "qr":
@@ -310,21 +316,44 @@ class _Flows:
         self._step("done->closed", self._in_flow("action_done"), self._closed)
 
 
+def _backend_id(poi: Any) -> str:
+    from headunit.core.map.features import osm_ref
+
+    return osm_ref(poi.osm_type, poi.osm_id)
+
+
+def _vehicle_session(url: str, credential: Path) -> Any:
+    """A requests session with the vehicle's bearer token (the bench looking at its own backend)."""
+    import requests
+
+    session = requests.Session()
+    session.trust_env = False
+    answer = session.post(f"{url}/v1/auth/token", json=json.loads(credential.read_text()), timeout=10)
+    answer.raise_for_status()
+    session.headers["Authorization"] = f"Bearer {answer.json()['access_token']}"
+    return session
+
+
 def _phone_pays(url: str, credential: Path) -> None:
     """The driver's phone: the pending order's code (its qr_url), confirmed there."""
     import requests
 
-    with requests.Session() as session:
-        session.trust_env = False
-        answer = session.post(f"{url}/v1/auth/token", json=json.loads(credential.read_text()), timeout=10)
-        answer.raise_for_status()
-        session.headers["Authorization"] = f"Bearer {answer.json()['access_token']}"
+    with _vehicle_session(url, credential) as session:
         answer = session.get(f"{url}/v1/orders", timeout=10)
         answer.raise_for_status()
         pending = [order for order in answer.json()["orders"] if order["status"] == "pending"]
         if len(pending) != 1:
             raise RuntimeError(f"the phone expected one pending order, found {len(pending)}")
         requests.post(f"{pending[0]['qr_url']}/confirm", timeout=10).raise_for_status()
+
+
+def _stations_with_a_free_pump(url: str, credential: Path) -> set[str]:
+    """The fuel POIs (backend ids) with a pump free now: how busy a station is follows the time of
+    day, and at noon the nearest one may have none, which no driver would pick."""
+    with _vehicle_session(url, credential) as session:
+        answer = session.get(f"{url}/v1/pois", params={"category": "fuel"}, timeout=10)
+        answer.raise_for_status()
+        return {poi["poi_id"] for poi in answer.json()["pois"] if any(p["free"] for p in poi["pumps"])}
 
 
 def _qr_category(config: Any, url: str, credential: Path) -> str:
