@@ -138,8 +138,9 @@ def test_a_parking_poi_shows_its_live_data_and_a_shop_none(map_ui, qtbot, backen
                      capacity=40, price_minor=250)
     tap(ui.window, first)
     info, status = find(ui.window, "liveInfo"), find(ui.window, "liveStatus")
-    qtbot.waitUntil(lambda: is_shown(info), timeout=10_000)
     live = ui.startup.live_data
+    # the line keeps its place (empty) while the data loads: wait for the data, not the line
+    qtbot.waitUntil(lambda: bool(live.available and is_shown(info) and info.property("text")), timeout=10_000)
     price = live.priceText  # in the default locale's currency format: "€2.50 / h" or "2.50€ / h"
     assert "2.50" in price and "€" in price and price.endswith(" / h")
     assert info.property("text") == f"{live.value.free} of 40 free · {price}"
