@@ -143,6 +143,51 @@ class PayConfig:
     poll_timeout_s: float = setting(60.0, number_range(10, 170))  # below the backend's 180 s order life
 
 
+APP_PERMISSIONS = ("vehicle.read", "payments", "network", "media.audio", "media.video")
+VIDEO_AUDIO_WHILE_MOVING = ("pause", "continue")
+
+
+def _permissions(value: tuple[str, ...]) -> str | None:
+    unknown = [p for p in value if p not in APP_PERMISSIONS]
+    if unknown:
+        return f"expected permissions from {', '.join(APP_PERMISSIONS)}, got {unknown[0]!r}"
+    return None
+
+
+@dataclass(frozen=True)
+class MediaConfig:
+    """[media]: the local library, streams and audio focus.
+
+    music_dirs and video_dirs are folders scanned in the background (and rescanned when
+    they change); empty means the small generated library bundled in assets/media.
+    """
+
+    music_dirs: tuple[str, ...] = setting(())
+    video_dirs: tuple[str, ...] = setting(())
+    video_audio_while_moving: str = setting("pause", one_of(*VIDEO_AUDIO_WHILE_MOVING))
+    duck_percent: int = setting(25, int_range(0, 100))  # music volume under a prompt or a call
+    stream_timeout_s: float = setting(10.0, number_range(1, 120))  # a stream that does not start
+
+
+@dataclass(frozen=True)
+class AppsConfig:
+    """[apps]: app folders and what apps may use.
+
+    dirs are folders that hold app folders (each with a manifest.json), beside the built-in
+    ones. An app asking for a permission not in granted_permissions is refused.
+    package_public_key is the integrator's Ed25519 key (32 bytes, base64) that partner app
+    packages must be signed with; "" trusts the local reference backend's key when that
+    backend is the one in use, and refuses every package otherwise.
+    install_dir "" means <data_dir>/apps.
+    """
+
+    dirs: tuple[str, ...] = setting(())
+    granted_permissions: tuple[str, ...] = setting(("vehicle.read", "network", "media.audio", "media.video"),
+                                                   _permissions)
+    package_public_key: str = setting("")
+    install_dir: str = setting("")
+
+
 @dataclass(frozen=True)
 class Config:
     """The whole configuration; `Config()` is the documented default."""
@@ -155,6 +200,8 @@ class Config:
     restrictions: RestrictionLimits = field(default_factory=RestrictionLimits)
     map: MapConfig = field(default_factory=MapConfig)
     pay: PayConfig = field(default_factory=PayConfig)
+    media: MediaConfig = field(default_factory=MediaConfig)
+    apps: AppsConfig = field(default_factory=AppsConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
 
@@ -185,6 +232,7 @@ _KINDS: dict[type, tuple[str, tuple[type, ...]]] = {  # default's type -> (name,
     int: ("an integer", (int,)),
     float: ("a number", (int, float)),
     bool: ("a boolean (true or false)", (bool,)),
+    tuple: ("an array of strings", (list, tuple)),
 }
 _SIZE = "size"  # the one key that is not a field: DisplayConfig width and height
 
@@ -219,9 +267,13 @@ def _check_value(kind: type, check: Check | None, value: Any) -> str | None:
     name, types = _KINDS[kind]
     if not isinstance(value, types) or (kind is bool) != isinstance(value, bool):
         return f"expected {name}, got {_describe(value)}"  # bool is an int, but not here
-    if kind is str and any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
-        return f"expected a string without control characters, got {value!r}"
-    return check(value) if check else None
+    texts = value if kind is tuple else [value] if kind is str else []
+    for text in texts:
+        if not isinstance(text, str):
+            return f"expected {name}, got an array holding {_describe(text)}"
+        if any(unicodedata.category(c) in ("Cc", "Cs") for c in text):
+            return f"expected a string without control characters, got {text!r}"
+    return check(tuple(value) if kind is tuple else value) if check else None
 
 
 def _hint(close: list[str], fallback: str) -> str:
@@ -286,7 +338,8 @@ def config_from_mapping(data: Mapping[str, Any], source: str) -> Config:
             elif key == _SIZE:
                 values["width"], values["height"] = parse_size(value)
             else:
-                values[key] = float(value) if keys[key][0] is float else value
+                kind = keys[key][0]
+                values[key] = float(value) if kind is float else tuple(value) if kind is tuple else value
         sections[name] = cls(**values)
     config = Config(**sections)
     problems += _cross_key_problems(config, {p.key for p in problems})
@@ -346,6 +399,8 @@ def toml_string(text: str) -> str:
 def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, float) and not math.isfinite(value):
         return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
     return repr(value) if isinstance(value, (int, float)) else toml_string(str(value))

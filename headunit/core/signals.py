@@ -149,6 +149,8 @@ CATALOGUE: Mapping[str, SignalSpec] = {spec.path: spec for spec in [
     _s("Vehicle.CurrentLocation.Longitude", "double", "degrees", -180, 180),
     _s("Vehicle.CurrentLocation.Heading", "double", "degrees", 0, 360),
     _s("Vehicle.Cabin.HVAC.Preconditioning.IsActive", "boolean", overlay=True),
+    # The steering wheel's media keys (a request, so never restored from the last-known store).
+    _s("Vehicle.Cabin.Infotainment.Media.Action", "string"),
     *_doors(), *_tyres(), *_climate(),
 ]}
 

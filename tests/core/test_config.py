@@ -237,7 +237,7 @@ def test_backend_url_accepts_empty_and_http_urls(url: str) -> None:
         ({"dispaly": {"theme": "night"}}, "dispaly",
          "unknown section [dispaly] (did you mean [display] or [pay]?)"),
         ({"zzz": {}}, "zzz", "unknown section [zzz] (known sections: display, paths, backend, "
-         "vehicle, features, restrictions, map, pay, logging)"),
+         "vehicle, features, restrictions, map, pay, media, apps, logging)"),
         ({"theme": "night"}, "theme", "unknown key 'theme' (did you mean 'display.theme'?)"),
     ],
 )

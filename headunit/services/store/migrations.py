@@ -180,10 +180,54 @@ def _add_reserve_and_pay(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE orders ADD COLUMN pay_state TEXT NOT NULL DEFAULT '' CHECK (pay_state IN ('', 'sent'))")
 
 
+def _create_media_and_apps(db: sqlite_utils.Database) -> None:
+    # The local music and video library: one row per readable file, keyed by its path. size and
+    # mtime_ns tell a rescan which files changed; cover is a file name in <data_dir>/media/covers.
+    db.execute(
+        """
+        CREATE TABLE media_files (
+            path TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('audio', 'video')),
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL DEFAULT '',
+            album TEXT NOT NULL DEFAULT '',
+            track_no INTEGER,
+            duration_ms INTEGER NOT NULL DEFAULT 0,
+            cover TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX media_files_artist ON media_files (kind, artist, album, track_no)")
+    db.execute("CREATE INDEX media_files_album ON media_files (kind, album, track_no)")
+    # What is playing, as one JSON document (source, queue, index, position, shuffle, repeat).
+    db.execute(
+        """
+        CREATE TABLE media_playback (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            state TEXT NOT NULL CHECK (json_valid(state)),
+            updated_at REAL NOT NULL
+        )
+        """
+    )
+    # The launcher: the driver's order of the apps and when each was last opened.
+    db.execute(
+        """
+        CREATE TABLE launcher_apps (
+            app_id TEXT PRIMARY KEY,
+            position INTEGER,
+            last_used REAL
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "settings", _create_settings),
     Migration(2, "vehicle_tables", _create_vehicle_tables),
     Migration(3, "backend_sync", _create_backend_sync),
     Migration(4, "reserve_and_pay", _add_reserve_and_pay),
-    # Append the next migration here, with version 5.
+    Migration(5, "media_and_apps", _create_media_and_apps),
+    # Append the next migration here, with version 6.
 )
