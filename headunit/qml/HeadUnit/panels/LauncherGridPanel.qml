@@ -1,0 +1,6 @@
+import QtQuick
+
+// Placeholder until written.
+Item {
+    id: root
+}
