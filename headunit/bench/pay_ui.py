@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -40,11 +40,10 @@ from typing import Any
 
 from .map_frames import _percentile
 from .pay import VIN, _provision
+from .ui_taps import Taps, floor_taps, named, shown, walk
 
 SIZE = "1280x720"
 PIN = "1234"
-WAIT_S = 20.0  # the longest any one screen or condition may take before the run fails
-POLL_MS = 5
 CHILD_TIMEOUT_S = 90.0  # start-up and tear-down of the child, plus FLOW_TIMEOUT_S a flow
 FLOW_TIMEOUT_S = 20.0
 SLOT_MARGIN_S = 300.0  # a parking slot must start this much later than the run does
@@ -63,19 +62,6 @@ powertrain: combustion
 0:00  longitude      24.9415
 0:00  heading        90
 0:00  fuel           40
-"""
-FLOOR_QML = """\
-import QtQuick
-Rectangle {
-    color: "#E9EDF1"
-    Rectangle {
-        objectName: "floorButton"; x: 40; y: 40; width: 240; height: 80; radius: 40
-        color: tap.pressed ? "#C8D0D8" : "#0A63C9"
-        Text { anchors.centerIn: parent; text: "Continue"; color: "white"; font.pixelSize: 24; font.bold: true }
-        TapHandler { id: tap; gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: panel.visible = !panel.visible }
-    }
-    Rectangle { id: panel; objectName: "floorPanel"; x: 320; y: 40; width: 640; height: 480; visible: false }
-}
 """
 
 
@@ -129,120 +115,17 @@ def figures(samples: list[tuple[str, float]], floor_ms: list[float], kinds: dict
 # -- in the child process ------------------------------------------------------------------
 
 
-def _walk(item: Any) -> Iterator[Any]:
-    yield item
-    for child in item.childItems():
-        yield from _walk(child)
-
-
-def _shown(item: Any) -> bool:
-    return item is not None and item.isVisible() and item.width() > 0 and item.height() > 0
-
-
-def _named(root: Any, name: str, shown: bool = True) -> Any:
-    """The item under `root` named `name` (that is on screen, unless shown=False), or None."""
-    return next((i for i in _walk(root) if i.objectName() == name and (_shown(i) or not shown)), None)
-
-
-class _Taps:
-    """Taps items of one window and times them to the frame that shows what they lead to."""
-
-    def __init__(self, window: Any) -> None:
-        self.window = window
-
-    def wait_until(self, ready: Callable[[], bool], what: str, timeout_s: float = WAIT_S) -> None:
-        """Run Qt's event loop until ready() holds (checked every few ms); raise after timeout_s."""
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        if ready():
-            return
-        loop = QEventLoop()
-        poll = QTimer(interval=POLL_MS)
-        poll.timeout.connect(lambda: ready() and loop.quit())
-        deadline = QTimer(singleShot=True)
-        deadline.timeout.connect(loop.quit)
-        poll.start()
-        deadline.start(round(timeout_s * 1000))
-        loop.exec()
-        poll.stop()
-        deadline.stop()
-        if not ready():
-            raise RuntimeError(f"waited {timeout_s:g} s for {what}")
-
-    def drawn(self) -> None:
-        """Request a frame and wait until it is swapped: what is on screen is laid out."""
-        swapped: list[bool] = []
-
-        def on_swap() -> None:
-            swapped.append(True)
-
-        self.window.frameSwapped.connect(on_swap)
-        self.window.update()
-        try:
-            self.wait_until(lambda: bool(swapped), "a frame")
-        finally:
-            self.window.frameSwapped.disconnect(on_swap)
-
-    def press(self, find: Callable[[], Any], what: str) -> Any:
-        """The item find() returns once it is on screen, enabled and laid out."""
-        self.wait_until(lambda: (item := find()) is not None and item.isEnabled(), f"{what} on screen and enabled")
-        self.drawn()
-        item = find()
-        if item is None:
-            raise RuntimeError(f"{what} went away before the tap")
-        return item
-
-    def tap(self, item: Any) -> None:
-        from PySide6.QtCore import QPoint, QPointF, Qt
-        from PySide6.QtTest import QTest
-
-        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(round(centre.x()), round(centre.y())))
-
-    def timed(self, item: Any, shows: Callable[[], bool], what: str) -> float:
-        """Milliseconds from just before tapping `item` to the first swapped frame in which shows() holds."""
-        from PySide6.QtCore import QEventLoop, Qt, QTimer
-
-        if shows():
-            raise RuntimeError(f"{what}: the next screen is there before the tap")
-        loop = QEventLoop()
-        at: list[float] = []
-
-        def on_swap() -> None:
-            now = time.perf_counter()
-            if not at and shows():
-                at.append(now)
-                loop.quit()
-
-        deadline = QTimer(singleShot=True)
-        deadline.timeout.connect(loop.quit)
-        self.window.frameSwapped.connect(on_swap, Qt.ConnectionType.DirectConnection)
-        try:
-            deadline.start(round(WAIT_S * 1000))
-            start = time.perf_counter()
-            self.tap(item)
-            if not at:
-                loop.exec()
-        finally:
-            deadline.stop()
-            self.window.frameSwapped.disconnect(on_swap)
-        if not at:
-            raise RuntimeError(f"{what}: no frame showed the next screen within {WAIT_S:g} s")
-        return (at[0] - start) * 1000
-
-
 class _Flows:
     """Reserve-and-pay flows through the whole head unit, by taps."""
 
     def __init__(self, ui: Any, backend_url: str, credential: Path) -> None:
         self.ui = ui
-        self.taps = _Taps(ui.window)
+        self.taps = Taps(ui.window)
         self.pay = ui.startup.pay
         self.search = ui.startup.map_search
         self.backend_url = backend_url
         self.credential = credential
-        items = {name: _named(ui.window.contentItem(), name, shown=False)
+        items = {name: named(ui.window.contentItem(), name, visible=False)
                  for name in ("mapSearch", "mapResults", "poiDetails", "reserveFlow")}
         if None in items.values():
             raise RuntimeError(f"the head unit lacks some of these items: {sorted(items)}")
@@ -260,27 +143,27 @@ class _Flows:
     def _on_screen(self, name: str) -> Callable[[], bool]:
         def shows() -> bool:
             panel = self._screen()
-            return panel is not None and panel.objectName() == name and _shown(panel)
+            return panel is not None and panel.objectName() == name and shown(panel)
 
         return shows
 
     def _list_shown(self) -> bool:
-        return (_shown(self.results) and not self.search.property("busy")
-                and any(_shown(i) for i in _walk(self.results) if i.objectName().startswith("poiRow_")))
+        return (shown(self.results) and not self.search.property("busy")
+                and any(shown(i) for i in walk(self.results) if i.objectName().startswith("poiRow_")))
 
     def _closed(self) -> bool:
-        return self.flow.property("item") is None and _shown(self.details)
+        return self.flow.property("item") is None and shown(self.details)
 
     def _step(self, transition: str, find: Callable[[], Any], shows: Callable[[], bool]) -> None:
         item = self.taps.press(find, transition)
         self.samples.append((transition, self.taps.timed(item, shows, transition)))
 
     def _in_flow(self, name: str) -> Callable[[], Any]:
-        return lambda: _named(self.flow, name) if self.flow.property("item") is not None else None
+        return lambda: named(self.flow, name) if self.flow.property("item") is not None else None
 
     def _first_row(self, wanted: set[str] | None) -> Any:
         """The nearest row shown (the first whose backend id is in `wanted`, when given)."""
-        rows = [i for i in _walk(self.results) if i.objectName().startswith("poiRow_") and _shown(i)]
+        rows = [i for i in walk(self.results) if i.objectName().startswith("poiRow_") and shown(i)]
         rows.sort(key=lambda row: row.mapToScene(row.boundingRect().topLeft()).y())
         if wanted is not None:
             service = self.ui.startup.map.service
@@ -295,10 +178,10 @@ class _Flows:
 
     def run(self, category: str, method: str) -> None:
         choice = {"parking": "parkingChoice", "fuel": "fuelChoice"}[category]
-        self._step("nearest->list", lambda: _named(self.search_bar, f"nearest_{category}"), self._list_shown)
+        self._step("nearest->list", lambda: named(self.search_bar, f"nearest_{category}"), self._list_shown)
         wanted = _stations_with_a_free_pump(self.backend_url, self.credential) if category == "fuel" else None
-        self._step("row->details", lambda: self._first_row(wanted), lambda: _shown(self.details))
-        self._step("book->choose", lambda: _named(self.details, "bookButton"), self._on_screen(choice))
+        self._step("row->details", lambda: self._first_row(wanted), lambda: shown(self.details))
+        self._step("book->choose", lambda: named(self.details, "bookButton"), self._on_screen(choice))
         self._step("continue->review", self._in_flow("choiceContinue"), self._on_screen("payReview"))
         if method == "qr":
             self._step("payQr->qr", self._in_flow("payQr"), self._on_screen("qrPayment"))
@@ -397,7 +280,7 @@ def _head_unit(root: Path, flows: int) -> tuple[list[tuple[str, float]], Counter
         ui = build_ui(with_overrides(config, {"backend.url": backend.url}))
         if ui is None:
             raise RuntimeError("the head unit's QML failed to load")
-        taps = _Taps(ui.window)
+        taps = Taps(ui.window)
         try:
             ui.shell.openArea("map")
             ui.window.show()
@@ -420,33 +303,6 @@ def _head_unit(root: Path, flows: int) -> tuple[list[tuple[str, float]], Counter
         backend.stop()
 
 
-def _floor(root: Path, count: int) -> list[float]:
-    """`count` taps on a bare QQuickView, each timed to the frame that shows the panel toggled."""
-    import shiboken6
-    from PySide6.QtCore import QUrl
-    from PySide6.QtQuick import QQuickView
-
-    source = root / "floor.qml"
-    source.write_text(FLOOR_QML)
-    view = QQuickView()
-    view.setResizeMode(QQuickView.ResizeMode.SizeRootObjectToView)
-    view.setSource(QUrl.fromLocalFile(str(source)))
-    if view.rootObject() is None:
-        raise RuntimeError(f"the floor QML failed to load: {[e.toString() for e in view.errors()]}")
-    width, height = (int(n) for n in SIZE.split("x"))
-    view.resize(width, height)
-    view.show()
-    taps = _Taps(view)
-    button, panel = (_named(view.rootObject(), name, shown=False) for name in ("floorButton", "floorPanel"))
-    ms = []
-    for _ in range(count):
-        item = taps.press(lambda: button, "the floor button")
-        ms.append(taps.timed(item, lambda target=not panel.isVisible(): panel.isVisible() == target, "floor tap"))
-    view.close()
-    shiboken6.delete(view)
-    return ms
-
-
 def child_main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m headunit.bench.pay_ui")
     parser.add_argument("--flows", type=int, default=10)
@@ -461,7 +317,7 @@ def child_main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="headunit-bench-pay-ui-") as tmp:
             samples, kinds = _head_unit(Path(tmp), args.flows)
-            floor_ms = _floor(Path(tmp), len(samples))
+            floor_ms = floor_taps(Path(tmp), len(samples), SIZE)
     except Exception as error:  # noqa: BLE001 - the parent reports it
         print(f"headunit: bench pay UI: {type(error).__name__}: {error}", file=sys.stderr)
         return 1

@@ -175,6 +175,12 @@ class RouteStore(QObject):
         elif progress.arrived:
             log.info("arrived at %s", self._destination_name or self._destination)
 
+    def next_maneuver_progress(self) -> tuple[int | None, float]:
+        """The next manoeuvre's index on the route and the distance to it (None when none)."""
+        if self._route is None or self._progress is None or self._progress.next_maneuver is None:
+            return None, -1.0
+        return self._next_index(), self._progress.to_next_m
+
     # -- what QML sees ---------------------------------------------------------------
 
     def _next_index(self) -> int:

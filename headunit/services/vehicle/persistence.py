@@ -11,13 +11,16 @@ from headunit.core.signals import Quality, Sample, SignalError, make_sample
 from headunit.services.store import Store
 
 log = logging.getLogger("headunit.vehicle.persistence")
+# Requests, not states: a steering-wheel key press restored after a restart would press it again.
+TRANSIENT_PATHS = frozenset({"Vehicle.Cabin.Infotainment.Media.Action"})
 
 
 def save_signals(store: Store, samples: Iterable[Sample]) -> int:
     """Upsert the given samples in one unit of work; returns how many were written."""
     rows = [{"path": s.path, "value": json.dumps(s.value, allow_nan=False), "quality": str(s.quality),
              "timestamp": s.timestamp}
-            for s in samples if not (isinstance(s.value, float) and s.value != s.value)]
+            for s in samples
+            if s.path not in TRANSIENT_PATHS and not (isinstance(s.value, float) and s.value != s.value)]
     if rows:
         with store.atomic() as db:
             db["vehicle_signals"].upsert_all(rows, pk="path")
@@ -36,7 +39,7 @@ def load_signals(store: Store) -> list[Sample]:
             skipped += 1
             log.warning("skipped a stored signal value: %s", exc)
             continue
-        if row["quality"] != Quality.OUT_OF_RANGE:
+        if row["quality"] != Quality.OUT_OF_RANGE and sample.path not in TRANSIENT_PATHS:
             samples.append(sample)
     if skipped:
         log.warning("%d stored signal value(s) could not be read and were skipped", skipped)

@@ -47,6 +47,7 @@ VALUES = {
     "Vehicle.Cabin.HVAC.Preconditioning.IsActive": True, "Vehicle.Cabin.HVAC.AmbientAirTemperature": 4.5,
     "Vehicle.CurrentLocation.Latitude": 31.2304567, "Vehicle.CurrentLocation.Longitude": -121.4737012,
     "Vehicle.CurrentLocation.Heading": 359.99,
+    "Vehicle.Cabin.Infotainment.Media.Action": "SKIP_FORWARD",
 }
 
 
