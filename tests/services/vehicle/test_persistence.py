@@ -54,3 +54,16 @@ def test_preheat_schedule_is_kept_until_cleared(tmp_path):
         assert load_preheat(store) == due
         clear_preheat(store)
         assert load_preheat(store) is None
+
+
+def test_a_steering_wheel_key_press_is_never_kept_so_a_restart_does_not_press_it_again(tmp_path):
+    with Store.open(tmp_path) as store:
+        written = save_signals(store, [make_sample("Vehicle.Cabin.Infotainment.Media.Action", "SKIP_FORWARD", 1.0),
+                                       make_sample("Vehicle.Speed", 12.0, 1.0)])
+        with store.atomic() as db:  # a row left by an older version is not restored either
+            db["vehicle_signals"].insert({"path": "Vehicle.Cabin.Infotainment.Media.Action", "value": '"PLAY"',
+                                          "quality": "valid", "timestamp": 2.0})
+    with Store.open(tmp_path) as store:
+        loaded = {s.path for s in load_signals(store)}
+    assert written == 1
+    assert loaded == {"Vehicle.Speed"}
