@@ -2,11 +2,12 @@ import QtQuick
 import HeadUnit
 import HeadUnit.Stores
 
-// Home: one large tile per enabled area.
+// Home: one large tile per enabled area; below them, the apps used last (when there are any).
 Item {
     id: root
 
     required property ShellStore shell
+    property QtObject apps: null   // an AppsStore, once it exists: the recently used row
 
     readonly property int columns: Sizes.wide || width / height > 2.2 ? 4 : 2
     readonly property int tileCount: Math.max(1, root.shell.areas.rowCount() - 1)
@@ -24,7 +25,10 @@ Item {
 
     Grid {
         id: grid
-        anchors.fill: parent
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: recentApps.visible ? recentApps.top : parent.bottom
         anchors.margins: Sizes.margin
         columns: root.columns
         spacing: Sizes.margin
@@ -46,5 +50,19 @@ Item {
                 onClicked: root.shell.openArea(model.key)
             }
         }
+    }
+
+    RecentAppsPanel {
+        id: recentApps
+        objectName: "homeRecentApps"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Sizes.margin
+        height: implicitHeight
+        visible: root.apps !== null && count > 0
+        model: root.apps === null ? null : root.apps.recent
+        moving: root.apps !== null && root.apps.moving
+        onLaunchRequested: (appId) => root.apps.launch(appId)
     }
 }
