@@ -40,7 +40,7 @@ Item {
     }
 
     function sectionIcon(name) {
-        return name === "stations" ? "signal" : (name === "playlists" ? "media" : "apps");
+        return name === "stations" ? "radio" : (name === "playlists" ? "media" : "podcast");
     }
 
     function emptyTitle() {
@@ -206,7 +206,7 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 width: Sizes.icon
                 height: width
-                name: row.kind === "station" ? "signal" : (row.kind === "track" ? "media" : "apps")
+                name: row.kind === "station" ? "radio" : (row.kind === "track" ? "media" : "podcast")
                 color: row.available ? Theme.accent : Theme.textMuted
             }
             Column {
