@@ -1,4 +1,4 @@
-"""`headunit backend serve | provision | confirm-qr`: the reference backend's commands.
+"""`headunit backend serve | provision | confirm-qr | package-key`: the reference backend's commands.
 
 Imported by headunit/cli.py only when a backend command runs; FastAPI and uvicorn
 are imported by `serve` alone. Errors are one line on stderr: status 2 for a bad
@@ -161,7 +161,8 @@ def serve(args: argparse.Namespace, config: Config) -> int:
     from .settings import BackendSettings
 
     db_path = args.db or default_db_path(config)
-    settings = BackendSettings(db_path=db_path, map_path=map_path, public_base_url=args.public_url)
+    settings = BackendSettings(db_path=db_path, map_path=map_path, public_base_url=args.public_url,
+                               package_key_path=args.package_key)
     try:
         app = create_app(settings)
         if credential_out is not None and ensure_credential(db_path, args.provision, credential_out, args.wallet_pin):
@@ -212,6 +213,21 @@ def provision(args: argparse.Namespace, config: Config) -> int:
     except (BackendDbError, OSError) as exc:
         return _fail("provision", str(exc), 1)
     print(f"provisioned {args.vin} in {db_path}; credential written to {out} (mode 0600)")
+    return 0
+
+
+def package_key(args: argparse.Namespace, config: Config) -> int:
+    """Print the base64 public key of the package signing key (made when missing)."""
+    from .package_key import PackageKeyError, load_or_create_key, public_key_text, write_public_key
+    from .settings import BackendSettings
+
+    settings = BackendSettings(db_path=args.db or default_db_path(config), package_key_path=args.package_key)
+    try:
+        key = load_or_create_key(settings.package_key_file)
+        write_public_key(key, settings.package_key_file)
+    except (PackageKeyError, OSError) as exc:
+        return _fail("package-key", str(exc), 1)
+    print(public_key_text(key))
     return 0
 
 

@@ -36,6 +36,7 @@ OPERATIONS = [
     "POST /v1/orders/{order_id}/refund", "POST /v1/orders/{order_id}/cancel",
     "GET /v1/qr/{token}", "POST /v1/qr/{token}/confirm",
     "GET /v1/media/catalogue", "GET /v1/media/files/{file_id}",
+    "GET /v1/apps", "GET /v1/apps/{app_id}/package",
 ]
 EXAMPLES_PER_OPERATION = 25
 

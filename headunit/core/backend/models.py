@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -28,6 +29,9 @@ MAX_ENERGY_KWH = 200.0
 MAX_PUMP = 999
 MERCHANT_ORDER_ID_MAX = 64
 CLIENT_REF_MAX = 64
+APP_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")  # the manifest's id rule (core/apps/manifest.py)
+APP_ID_MAX = 100
+PACKAGE_MAX_BYTES = 8 * 1024 * 1024  # the largest partner app package (zip) the contract allows
 
 ERROR_CODES: dict[int, tuple[str, ...]] = {
     400: ("bad_request",),
@@ -270,6 +274,40 @@ class Catalogue:
     stations: tuple[Station, ...]
     playlists: tuple[Playlist, ...]
     podcasts: tuple[Podcast, ...]
+
+
+@dataclass(frozen=True)
+class PartnerApp:
+    """One entry of GET /v1/apps: a partner app the backend offers as a signed package.
+
+    names and summary map language codes ("en", "de", "zh_CN") to texts, English always
+    among them. category and permissions may be words this head unit does not know yet
+    (a newer backend): the catalogue still lists the app, and the installer, which checks
+    the package's own manifest, refuses it.
+    """
+
+    id: str
+    version: str
+    names: Mapping[str, str]
+    category: str
+    summary: Mapping[str, str]
+    permissions: tuple[str, ...]
+    usable_while_moving: bool
+    size_bytes: int
+
+    def name_for(self, language: str) -> str:
+        """The name in ``language`` ("zh_CN"), else its base language ("zh"), else English."""
+        return _text_for(self.names, language)
+
+    def summary_for(self, language: str) -> str:
+        return _text_for(self.summary, language)
+
+
+def _text_for(texts: Mapping[str, str], language: str) -> str:
+    for candidate in (language, language.split("_", 1)[0], "en"):
+        if candidate in texts:
+            return texts[candidate]
+    return next(iter(texts.values()), "")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from typing import Any
 from .api_json import to_api_json
 from .fields import ID_MAX, MalformedResponse, Node, fail
 from .models import (
+    APP_ID,
+    APP_ID_MAX,
     CATEGORIES,
     CLIENT_REF_MAX,
     MAX_ENERGY_KWH,
@@ -33,6 +35,7 @@ from .models import (
     Episode,
     Health,
     Order,
+    PartnerApp,
     PoiList,
     PoiLive,
     Playlist,
@@ -49,7 +52,7 @@ from .models import (
 
 __all__ = [
     "MalformedResponse", "parse_api_error", "parse_catalogue", "parse_health", "parse_order",
-    "parse_orders", "parse_poi_list", "parse_poi_live", "parse_reservation", "parse_reservations",
+    "parse_orders", "parse_partner_apps", "parse_poi_list", "parse_poi_live", "parse_reservation", "parse_reservations",
     "parse_slot_day", "parse_slots", "parse_token", "to_api_json",
 ]
 
@@ -60,6 +63,11 @@ _TOKEN_MAX = 4096
 _MAX_TOKEN_LIFETIME_S = 30 * 86_400
 _MAX_POWER_KW = 2000.0
 _MAX_DURATION_MIN = 24 * 60
+_LANGUAGE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
+_WORD = re.compile(r"[a-z][a-z0-9_.]{0,39}")  # a category or permission, known or not
+_APP_VERSION_MAX = 32
+_APP_NAME_MAX = 40
+_APP_SUMMARY_MAX = 500
 
 
 def _currency(node: Node, name: str = "currency") -> str:
@@ -320,6 +328,48 @@ def parse_catalogue(obj: Any) -> Catalogue:
             for item in node.objects("podcasts")
         ),
     )
+
+
+def _by_language(node: Node, name: str, max_len: int) -> dict[str, str]:
+    """An object of language code -> text, English ("en") among them."""
+    texts = node.obj(name)
+    if "en" not in texts.value:
+        fail(texts.path, 'an object of language code -> text with "en" among them', texts.value)
+    for language in texts.value:
+        if not _LANGUAGE.fullmatch(language):
+            fail(texts.path, "language codes like en, de or zh_CN as keys", language)
+        texts.text(language, max_len)
+    return dict(texts.value)
+
+
+def _partner_app(node: Node) -> PartnerApp:
+    permissions = node.texts("permissions", 40)
+    for permission, path in node.items("permissions"):
+        if not _WORD.fullmatch(permission):
+            fail(path, "a permission name like media.audio", permission)
+    if len(set(permissions)) != len(permissions):
+        fail(node.at("permissions"), "each permission once", node.value["permissions"])
+    return PartnerApp(
+        id=node.string("id", max_len=APP_ID_MAX, pattern=APP_ID, expected="an app id like com.example.radio"),
+        version=node.text("version", _APP_VERSION_MAX),
+        names=_by_language(node, "names", _APP_NAME_MAX),
+        category=node.string("category", max_len=40, pattern=_WORD, expected="a category like media"),
+        summary=_by_language(node, "summary", _APP_SUMMARY_MAX),
+        permissions=permissions,
+        usable_while_moving=node.boolean("usable_while_moving"),
+        size_bytes=node.integer("size_bytes", 1),
+    )
+
+
+def parse_partner_apps(obj: Any) -> tuple[PartnerApp, ...]:
+    """GET /v1/apps: the partner apps, each id once."""
+    apps: list[PartnerApp] = []
+    for node in Node(obj, "").objects("apps"):
+        app = _partner_app(node)
+        if any(other.id == app.id for other in apps):
+            fail(node.at("id"), "an id not listed before", app.id)
+        apps.append(app)
+    return tuple(apps)
 
 
 def parse_api_error(status: int, obj: Any) -> ApiError | None:

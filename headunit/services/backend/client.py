@@ -8,6 +8,8 @@ vehicle's credential, keeps it until shortly before it expires, and on a 401
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import threading
 import time
@@ -19,13 +21,17 @@ from urllib.parse import quote
 
 from headunit.core.backend.fields import POI_ID, MalformedResponse, format_day
 from headunit.core.backend.models import (
+    APP_ID,
+    APP_ID_MAX,
     CATEGORIES,
     CLIENT_REF_MAX,
     MAX_ENERGY_KWH,
+    PACKAGE_MAX_BYTES,
     Catalogue,
     Health,
     Order,
     OrderRequest,
+    PartnerApp,
     PoiList,
     PoiLive,
     Reservation,
@@ -37,6 +43,7 @@ from headunit.core.backend.parse import (
     parse_health,
     parse_order,
     parse_orders,
+    parse_partner_apps,
     parse_poi_list,
     parse_poi_live,
     parse_reservation,
@@ -48,10 +55,11 @@ from headunit.core.config import BackendConfig
 
 from .credentials import Credential, load_credential
 from .errors import AuthError, BackendUnavailable, BadResponse, Rejected
-from .transport import HttpTransport, Response, Transport
+from .transport import JSON_TYPE, HttpTransport, Response, Transport
 
 T = TypeVar("T")
 TOKEN_PATH = "/v1/auth/token"
+SIGNATURE_HEADER = "X-Package-Signature"
 MAX_LIMIT = 500
 _TOKEN_MARGIN_S = 60.0  # renew this long before expiry (at most a tenth of the lifetime)
 
@@ -77,6 +85,8 @@ class BackendApi(Protocol):
     def pay_with_wallet(self, order_id: str, pin: str, *, key: str) -> Order: ...
     def refund(self, order_id: str, *, key: str) -> Order: ...
     def catalogue(self) -> Catalogue: ...
+    def app_catalogue(self) -> tuple[PartnerApp, ...]: ...
+    def app_package(self, app_id: str) -> tuple[bytes, bytes | None]: ...
     def close(self) -> None: ...
 
 
@@ -200,6 +210,17 @@ class BackendClient:
     def catalogue(self) -> Catalogue:
         return self._get(parse_catalogue, "/v1/media/catalogue")
 
+    def app_catalogue(self) -> tuple[PartnerApp, ...]:
+        return self._get(parse_partner_apps, "/v1/apps")
+
+    def app_package(self, app_id: str) -> tuple[bytes, bytes | None]:
+        """The app's package (zip bytes, at most PACKAGE_MAX_BYTES) and its signature: the
+        X-Package-Signature header decoded, None when it is missing or not base64. Nothing
+        here trusts the package: the installer verifies the signature before opening it."""
+        path = f"/v1/apps/{_app_id(app_id)}/package"
+        response = self._call("GET", path, accept="application/zip", max_body_bytes=PACKAGE_MAX_BYTES)
+        return response.body, _signature(response.headers.get(SIGNATURE_HEADER))
+
     def _get(self, parser: Callable[[Any], T], path: str, *, params: Mapping[str, str] | None = None,
              auth: bool = True) -> T:
         response = self._call("GET", path, params=params, auth=auth)
@@ -211,11 +232,14 @@ class BackendClient:
         return _parsed(parser, response, f"POST {path}")
 
     def _call(self, method: str, path: str, *, json_body: Any = None, params: Mapping[str, str] | None = None,
-              key: str | None = None, expect: Collection[int] = (200,), auth: bool = True) -> Response:
+              key: str | None = None, expect: Collection[int] = (200,), auth: bool = True,
+              accept: str = JSON_TYPE, max_body_bytes: int | None = None) -> Response:
+        """accept and max_body_bytes (None: the transport's cap) are for an answer that is not JSON."""
         def send(token: str | None) -> Response:
             headers = {} if token is None else {"Authorization": f"Bearer {token}"}
             return self._transport.request(method, path, json_body=json_body, params=params, headers=headers,
-                                           idempotency_key=key, expect=expect)
+                                           idempotency_key=key, expect=expect, accept=accept,
+                                           max_body_bytes=max_body_bytes)
 
         if not auth:
             return send(None)
@@ -276,7 +300,7 @@ class OfflineBackend:
 
     health = pois = poi = slots = create_reservation = reservations = reservation = _unavailable
     cancel_reservation = create_order = cancel_order = orders = order = pay_with_wallet = refund = _unavailable
-    catalogue = _unavailable
+    catalogue = app_catalogue = app_package = _unavailable
 
 
 def build_client(config: BackendConfig, base_url: str, credential_path: Path) -> BackendClient:
@@ -315,6 +339,22 @@ def _id(value: str, what: str) -> str:
     if not isinstance(value, str) or not 1 <= len(value) <= 100 or not value.isascii() or not value.isprintable():
         raise ValueError(f"{what} must be 1 to 100 printable ASCII characters, got {value!r}")
     return quote(value, safe="")
+
+
+def _app_id(app_id: str) -> str:
+    """A manifest id (lowercase reverse-DNS), which is URL-safe as it is."""
+    if not isinstance(app_id, str) or len(app_id) > APP_ID_MAX or not APP_ID.fullmatch(app_id):
+        raise ValueError(f"an app id looks like com.example.radio, got {app_id!r}")
+    return app_id
+
+
+def _signature(header: str | None) -> bytes | None:
+    if header is None:
+        return None
+    try:
+        return base64.b64decode(header.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return None
 
 
 def _limit(limit: int) -> int:

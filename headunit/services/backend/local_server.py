@@ -58,6 +58,12 @@ class LocalBackend:
             self.process.wait()
 
 
+def package_key_path(data_dir: Path) -> Path:
+    """The local backend's package signing key; it writes the public key beside it as
+    package-signing.pub, which the head unit trusts while this backend is the one in use."""
+    return data_dir / "backend" / "package-signing.key"
+
+
 def serve_command(data_dir: Path, vin: str, credential_path: Path, map_path: Path, port: int = 0) -> list[str]:
     return [
         sys.executable, "-m", "headunit", "backend", "serve",
@@ -65,6 +71,7 @@ def serve_command(data_dir: Path, vin: str, credential_path: Path, map_path: Pat
         "--db", str(data_dir / "backend" / "backend.db"),
         "--map", str(map_path),
         "--provision", vin, "--credential-out", str(credential_path),
+        "--package-key", str(package_key_path(data_dir)),
         "--exit-with-parent",
     ]
 

@@ -52,12 +52,14 @@ _CHUNK = 64 * 1024
 _NAME_MISMATCH = (62, 64)  # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DIGITS = re.compile(r"[0-9]{1,15}")
+_MIME = re.compile(r"[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*")
+JSON_TYPE = "application/json"
 
 
 @dataclass(frozen=True)
 class Response:
     status: int
-    body: Any  # the decoded JSON (None for HEAD)
+    body: Any  # the decoded JSON (None for HEAD; the bytes when a non-JSON type was asked for)
     headers: Mapping[str, str]
 
 
@@ -74,6 +76,8 @@ class Transport(Protocol):
         headers: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         expect: Collection[int] = (200,),
+        accept: str = JSON_TYPE,
+        max_body_bytes: int | None = None,
     ) -> Response: ...
 
     def close(self) -> None: ...
@@ -134,15 +138,27 @@ class HttpTransport:
         headers: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         expect: Collection[int] = (200,),
+        accept: str = JSON_TYPE,
+        max_body_bytes: int | None = None,
     ) -> Response:
         """Send and check one request, retrying as the module doc says.
+
+        ``accept`` other than JSON (``"application/zip"``) asks for a binary answer: a
+        success must have exactly that content type, and its body is returned as bytes.
+        ``max_body_bytes`` replaces the transport's cap for this request only.
 
         Raises BackendUnavailable, BadResponse, Rejected or TlsError (the last error
         when retries ran out); ValueError for a request that could never be sent."""
         method = method.upper()
         if not path.startswith("/"):
             raise ValueError(f"path must start with '/', got {path!r}")
-        send_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        if not isinstance(accept, str) or not _MIME.fullmatch(accept):
+            raise ValueError(f"accept must be one media type like application/zip, got {accept!r}")
+        if max_body_bytes is not None and (isinstance(max_body_bytes, bool) or not isinstance(max_body_bytes, int)
+                                           or max_body_bytes <= 0):
+            raise ValueError(f"max_body_bytes must be a positive integer, got {max_body_bytes!r}")
+        cap = self.max_body_bytes if max_body_bytes is None else max_body_bytes
+        send_headers = {"Accept": accept, "User-Agent": USER_AGENT}
         data = None
         if json_body is not None:
             data = json.dumps(json_body, allow_nan=False, separators=(",", ":")).encode("utf-8")
@@ -157,7 +173,7 @@ class HttpTransport:
         label = f"{method} {path}"
         for attempt in range(attempts):
             try:
-                return self._attempt(method, path, label, params, data, send_headers, expect)
+                return self._attempt(method, path, label, params, data, send_headers, expect, accept, cap)
             except BackendError as exc:
                 if attempt + 1 >= attempts or not _worth_retrying(exc):
                     if attempt:
@@ -184,6 +200,8 @@ class HttpTransport:
         data: bytes | None,
         headers: Mapping[str, str],
         expect: Collection[int],
+        accept: str,
+        cap: int,
     ) -> Response:
         try:
             raw = self._session.request(
@@ -200,9 +218,10 @@ class HttpTransport:
         except requests.exceptions.RequestException as exc:
             raise BackendUnavailable(f"{label}: {connection_problem(exc, self.host)}") from exc
         with raw:
-            return self._check(raw, method, label, expect)
+            return self._check(raw, method, label, expect, accept, cap)
 
-    def _check(self, raw: requests.Response, method: str, label: str, expect: Collection[int]) -> Response:
+    def _check(self, raw: requests.Response, method: str, label: str, expect: Collection[int],
+               accept: str, cap: int) -> Response:
         status = raw.status_code
         if status == 429 or status >= 500:
             raise BackendUnavailable(
@@ -210,7 +229,7 @@ class HttpTransport:
                 status=status,
                 retry_after=retry_after_s(raw.headers),
             )
-        data = b"" if method == "HEAD" else self._read(raw, label)
+        data = b"" if method == "HEAD" else self._read(raw, label, cap)
         mime = raw.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
         if 400 <= status < 500:
             error = None
@@ -234,6 +253,11 @@ class HttpTransport:
         headers = CaseInsensitiveDict(raw.headers)
         if method == "HEAD":
             return Response(status, None, headers)
+        if not _is_json(accept):
+            if mime != accept:
+                raise BadResponse(f"{label}: the backend answered {_content(mime, data)}, not {accept}",
+                                  status=status)
+            return Response(status, data, headers)
         if not _is_json(mime):
             raise BadResponse(f"{label}: the backend answered {_content(mime, data)}, not JSON", status=status)
         try:
@@ -242,9 +266,9 @@ class HttpTransport:
             raise BadResponse(f"{label}: the answer is not valid JSON: {exc}", status=status) from None
         return Response(status, body, headers)
 
-    def _read(self, raw: requests.Response, label: str) -> bytes:
-        """The body, read in chunks up to ``max_body_bytes``; refuses a truncated one."""
-        cap, status = self.max_body_bytes, raw.status_code
+    def _read(self, raw: requests.Response, label: str, cap: int) -> bytes:
+        """The body, read in chunks up to ``cap`` bytes; refuses a truncated one."""
+        status = raw.status_code
         declared = _content_length(raw.headers)
         if declared is not None and declared > cap:
             raise BadResponse(f"{label}: the answer is too large ({declared} bytes; the limit is {cap})",
