@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 QML_DIR = Path(__file__).resolve().parent / "qml"
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 FULLSCREEN_PLATFORMS = ("eglfs", "linuxfb", "vnc")
+QUIT_DRAIN_S = 3.0  # how long quitting waits for work already started (a last save)
 EXIT_NO_DISPLAY = 3  # not a usage error (2): `make run` tells how to see the unit instead
 
 log = logging.getLogger("headunit.app")
@@ -207,6 +208,8 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: str | 
     app.aboutToQuit.connect(closed.set)
     with loop:
         loop.run_until_complete(closed.wait())
+        ui.startup.prepare_to_quit()  # e.g. the player's last position, saved on the worker
+        loop.run_until_complete(tasks.drain(QUIT_DRAIN_S))
     tasks.shutdown()
     ui.dispose()
     signals.close()

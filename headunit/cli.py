@@ -102,6 +102,10 @@ def _add_backend_parser(commands: argparse._SubParsersAction) -> None:
                        help="with --provision: a new vehicle's demo wallet PIN (default 1234)")
     serve.add_argument("--exit-with-parent", action="store_true",
                        help="stop when stdin reaches end of file (how the head unit runs its backend)")
+    serve.add_argument("--package-key", type=Path, metavar="FILE",
+                       help="Ed25519 key (PKCS#8 PEM) partner app packages are signed with, created 0600 if "
+                            "missing; its public key is written beside it as .pub (default: beside --db, "
+                            "package-signing.key)")
     _add_config_options(serve)
     provision = actions.add_parser("provision", help="create a vehicle (or give it a new secret, ending its tokens) "
                                                      "and write its credential JSON (0600)")
@@ -121,6 +125,14 @@ def _add_backend_parser(commands: argparse._SubParsersAction) -> None:
     confirm.add_argument("--db", type=Path, metavar="FILE",
                          help="with an ORDER: the backend database (default: DATA_DIR/backend/backend.db)")
     _add_config_options(confirm)
+    package_key = actions.add_parser("package-key", help="print the public key (base64, 32 bytes) partner app "
+                                                         "packages are signed with, for apps.package_public_key")
+    package_key.add_argument("--db", type=Path, metavar="FILE",
+                             help="backend database (default: DATA_DIR/backend/backend.db)")
+    package_key.add_argument("--package-key", type=Path, metavar="FILE",
+                             help="the private key file (default: beside --db, package-signing.key; "
+                                  "created 0600 if missing)")
+    _add_config_options(package_key)
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -219,6 +231,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench_pay.add_argument("--seed", type=int, help="random seed (default: a fresh one)")
     bench_pay.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
 
+    bench_media = bench_kinds.add_parser("media", help="library scan, launcher and app switch, track start")
+    bench_media.add_argument("--files", type=_positive_int, default=2000, help="generated library size (default 2000)")
+    bench_media.add_argument("--rounds", type=_positive_int, default=20,
+                             help="launcher opens, app switches and track starts each (default 20)")
+    bench_media.add_argument("--json", action="store_true", help="print one JSON object (the default output)")
+
     config = commands.add_parser("config", help="inspect the configuration")
     config_actions = config.add_subparsers(dest="config_action", metavar="ACTION", required=True, parser_class=_Parser)
     show = config_actions.add_parser("show", help="print the effective configuration as TOML")
@@ -278,6 +296,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from headunit.bench.pay import main as bench_pay
 
         return bench_pay(flows=args.flows, seed=args.seed, ui_flows=args.ui_flows)
+    if args.command == "bench" and args.bench == "media":
+        from headunit.bench.media import main as bench_media
+
+        return bench_media(files=args.files, rounds=args.rounds)
     if args.command == "bench" and args.bench == "map":
         from headunit.bench.map import main as bench_map
 
@@ -317,9 +339,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"headunit: {exc}", file=sys.stderr)
         return 2
     if args.command == "backend":
-        from headunit.backend.cli import provision, serve
+        from headunit.backend.cli import package_key, provision, serve
 
-        return provision(args, config) if args.backend_action == "provision" else serve(args, config)
+        commands = {"provision": provision, "package-key": package_key}
+        return commands.get(args.backend_action, serve)(args, config)
     if args.command == "map":
         from headunit.services.map.commands import import_command, info_command
         from headunit.services.map.service import map_database_path

@@ -42,7 +42,7 @@ for lang in "$@"; do
 done
 
 mapfile -t sources < <(
-  find headunit/qml -type f \( -name '*.qml' -o -name '*.js' \) | LC_ALL=C sort
+  find headunit/qml headunit/apps -type f \( -name '*.qml' -o -name '*.js' \) | LC_ALL=C sort
   find headunit -type f -name '*.py' -not -path '*/__pycache__/*' | LC_ALL=C sort
 )
 

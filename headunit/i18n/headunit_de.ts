@@ -2,14 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AppsStore</name>
+    <message>
+        <source>More apps can be added once the car is online.</source>
+        <translation>Weitere Apps können hinzugefügt werden, sobald das Fahrzeug online ist.</translation>
+    </message>
+    <message>
+        <source>Offline: the app catalogue needs a connection. Try again when online.</source>
+        <translation>Offline: Der App-Katalog braucht eine Verbindung. Erneut versuchen, wenn online.</translation>
+    </message>
+    <message>
+        <source>Loading the app catalogue…</source>
+        <translation>App-Katalog wird geladen…</translation>
+    </message>
+    <message>
+        <source>The app catalogue could not be loaded. Try again later.</source>
+        <translation>Der App-Katalog konnte nicht geladen werden. Später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>No partner apps are offered for this car yet.</source>
+        <translation>Für dieses Fahrzeug gibt es noch keine Partner-Apps.</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Nicht installiert: %1</translation>
+    </message>
+    <message>
+        <source>the package is not signed.</source>
+        <translation>Das Paket ist nicht signiert.</translation>
+    </message>
+    <message>
+        <source>its signature does not match, so it may have been altered.</source>
+        <translation>Die Signatur stimmt nicht; das Paket wurde eventuell verändert.</translation>
+    </message>
+    <message>
+        <source>this car has no key to check app packages with.</source>
+        <translation>Dieses Fahrzeug hat keinen Schlüssel zum Prüfen von App-Paketen.</translation>
+    </message>
+    <message>
+        <source>it needs the permission “%1”, which this car does not grant.</source>
+        <translation>Die App braucht die Berechtigung „%1“, die dieses Fahrzeug nicht erteilt.</translation>
+    </message>
+    <message>
+        <source>Not installed: no connection. Try again when online.</source>
+        <translation>Nicht installiert: Keine Verbindung. Erneut versuchen, wenn online.</translation>
+    </message>
+    <message>
+        <source>Not installed: the download failed. Try again later.</source>
+        <translation>Nicht installiert: Download fehlgeschlagen. Später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Not installed: the app could not be saved on this car.</source>
+        <translation>Nicht installiert: Die App konnte im Fahrzeug nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The app could not be removed.</source>
+        <translation>Die App konnte nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
     <name>AppsView</name>
     <message>
         <source>No apps installed</source>
         <translation>Keine Apps installiert</translation>
     </message>
     <message>
+        <source>Apps are starting</source>
+        <translation>Apps werden gestartet</translation>
+    </message>
+    <message>
         <source>Partner apps you install appear here.</source>
         <translation>Installierte Partner-Apps erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>All apps</source>
+        <translation>Alle Apps</translation>
+    </message>
+    <message>
+        <source>Get more apps</source>
+        <translation>Apps hinzufügen</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 schließen</translation>
+    </message>
+    <message>
+        <source>Paused while driving</source>
+        <translation>Während der Fahrt pausiert</translation>
+    </message>
+    <message>
+        <source>%1 can be used when the car is parked.</source>
+        <translation>%1 ist nur im Stand nutzbar.</translation>
+    </message>
+    <message>
+        <source>This app could not be started</source>
+        <translation>Diese App konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Close it and try again later. If it keeps failing, it may need an update.</source>
+        <translation>App schließen und später erneut versuchen. Tritt der Fehler weiter auf, ist eventuell ein Update nötig.</translation>
     </message>
 </context>
 <context>
@@ -33,6 +124,17 @@
     <message>
         <source>Apps</source>
         <translation>Apps</translation>
+    </message>
+</context>
+<context>
+    <name>CallSimulator</name>
+    <message>
+        <source>Simulated call in progress</source>
+        <translation>Simulierter Anruf läuft</translation>
+    </message>
+    <message>
+        <source>Simulated call ended</source>
+        <translation>Simulierter Anruf beendet</translation>
     </message>
 </context>
 <context>
@@ -281,6 +383,61 @@
     <message>
         <source>Partner apps</source>
         <translation>Partner-Apps</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStore</name>
+    <message>
+        <source>Artists</source>
+        <translation>Interpreten</translation>
+    </message>
+    <message>
+        <source>Albums</source>
+        <translation>Alben</translation>
+    </message>
+    <message>
+        <source>Songs</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Unknown artist</source>
+        <translation>Unbekannter Interpret</translation>
+    </message>
+    <message>
+        <source>Unknown album</source>
+        <translation>Unbekanntes Album</translation>
+    </message>
+    <message>
+        <source>1 song</source>
+        <translation>1 Titel</translation>
+    </message>
+    <message>
+        <source>%1 songs</source>
+        <translation>%1 Titel</translation>
+    </message>
+    <message>
+        <source>1 album</source>
+        <translation>1 Album</translation>
+    </message>
+    <message>
+        <source>%1 albums</source>
+        <translation>%1 Alben</translation>
+    </message>
+    <message>
+        <source>1 file skipped</source>
+        <translation>1 Datei übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 files skipped</source>
+        <translation>%1 Dateien übersprungen</translation>
+    </message>
+    <message>
+        <source>The library could not be updated</source>
+        <translation>Die Mediathek konnte nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 — more when parked</source>
+        <translation>%1 von %2 angezeigt – mehr im Stand</translation>
     </message>
 </context>
 <context>
@@ -539,14 +696,116 @@
     </message>
 </context>
 <context>
-    <name>MediaView</name>
+    <name>MediaStore</name>
     <message>
-        <source>No media sources yet</source>
-        <translation>Noch keine Medienquellen</translation>
+        <source>The station could not be played: %1</source>
+        <translation>Der Sender konnte nicht abgespielt werden: %1</translation>
     </message>
     <message>
-        <source>Music, radio, podcasts and video appear here once media sources are set up.</source>
-        <translation>Musik, Radio, Podcasts und Videos erscheinen hier, sobald Medienquellen eingerichtet sind.</translation>
+        <source>This track could not be played: %1</source>
+        <translation>Dieser Titel konnte nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>None of these tracks could be played: %1</source>
+        <translation>Keiner dieser Titel konnte abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>These tracks could not be queued: %1</source>
+        <translation>Diese Titel konnten nicht eingereiht werden: %1</translation>
+    </message>
+    <message>
+        <source>it did not start within %1 s</source>
+        <translation>Start dauerte länger als %1 s</translation>
+    </message>
+    <message>
+        <source>it could not be opened</source>
+        <translation>Öffnen nicht möglich</translation>
+    </message>
+    <message>
+        <source>its format is not supported or it is damaged</source>
+        <translation>Format nicht unterstützt oder Datei beschädigt</translation>
+    </message>
+    <message>
+        <source>the network failed</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>access was refused</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>an unknown error</source>
+        <translation>Unbekannter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>MediaView</name>
+    <message>
+        <source>Nothing playing</source>
+        <translation>Keine Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Choose music, radio or video below.</source>
+        <translation>Unten Musik, Radio oder Video wählen.</translation>
+    </message>
+    <message>
+        <source>Music, radio and video appear here once they are set up.</source>
+        <translation>Musik, Radio und Video erscheinen hier, sobald sie eingerichtet sind.</translation>
+    </message>
+</context>
+<context>
+    <name>MusicLibraryPanel</name>
+    <message>
+        <source>Albums</source>
+        <translation>Alben</translation>
+    </message>
+    <message>
+        <source>Songs</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Artists</source>
+        <translation>Interpreten</translation>
+    </message>
+    <message>
+        <source>Unknown artist</source>
+        <translation>Unbekannter Interpret</translation>
+    </message>
+    <message>
+        <source>Unknown album</source>
+        <translation>Unbekanntes Album</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source>Play all</source>
+        <translation>Alle abspielen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Looking for new music…</source>
+        <translation>Suche nach neuer Musik…</translation>
+    </message>
+    <message>
+        <source>Looking for music…</source>
+        <translation>Musik wird gesucht…</translation>
+    </message>
+    <message>
+        <source>No music found</source>
+        <translation>Keine Musik gefunden</translation>
+    </message>
+    <message>
+        <source>The first look through a large library takes a moment.</source>
+        <translation>Das erste Durchsuchen einer großen Mediathek dauert einen Moment.</translation>
+    </message>
+    <message>
+        <source>Copy songs into the music folder; they appear here by themselves.</source>
+        <translation>Titel in den Musikordner kopieren; sie erscheinen dann von selbst hier.</translation>
     </message>
 </context>
 <context>
@@ -554,6 +813,37 @@
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>NowPlayingPanel</name>
+    <message>
+        <source>Now playing: %1. Open the player</source>
+        <translation>Aktuelle Wiedergabe: %1. Player öffnen</translation>
+    </message>
+    <message>
+        <source>Open the player</source>
+        <translation>Player öffnen</translation>
+    </message>
+    <message>
+        <source>Nothing playing</source>
+        <translation>Keine Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Next track</source>
+        <translation>Nächster Titel</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Wiedergabe</translation>
     </message>
 </context>
 <context>
@@ -581,6 +871,37 @@
     <message>
         <source>Continue</source>
         <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerAppsPanel</name>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Installing…</source>
+        <translation>Wird installiert…</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Installieren</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>%1 installieren</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1387,65 @@
     </message>
 </context>
 <context>
+    <name>PlayerPanel</name>
+    <message>
+        <source>Repeat all: on</source>
+        <translation>Alle wiederholen: ein</translation>
+    </message>
+    <message>
+        <source>Repeat this track: on</source>
+        <translation>Titel wiederholen: ein</translation>
+    </message>
+    <message>
+        <source>Repeat: off</source>
+        <translation>Wiederholen: aus</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Shuffle: on</source>
+        <translation>Zufallswiedergabe: ein</translation>
+    </message>
+    <message>
+        <source>Shuffle: off</source>
+        <translation>Zufallswiedergabe: aus</translation>
+    </message>
+    <message>
+        <source>Previous track</source>
+        <translation>Vorheriger Titel</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Next track</source>
+        <translation>Nächster Titel</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>PoiDetailsPanel</name>
     <message>
         <source>Parking</source>
@@ -1266,6 +1646,162 @@
     </message>
 </context>
 <context>
+    <name>RadioPanel</name>
+    <message>
+        <source>Connecting to the stream…</source>
+        <translation>Verbindung zum Stream…</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>Playlists</translation>
+    </message>
+    <message>
+        <source>Podcasts</source>
+        <translation>Podcasts</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No playlists</source>
+        <translation>Keine Playlists</translation>
+    </message>
+    <message>
+        <source>No podcasts</source>
+        <translation>Keine Podcasts</translation>
+    </message>
+    <message>
+        <source>No stations</source>
+        <translation>Keine Sender</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more when parked</source>
+        <translation>
+            <numerusform>%n weiterer Eintrag im Stand</numerusform>
+            <numerusform>%n weitere Einträge im Stand</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RadioStore</name>
+    <message>
+        <source>Jazz</source>
+        <translation>Jazz</translation>
+    </message>
+    <message>
+        <source>Classical</source>
+        <translation>Klassik</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>Elektronik</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>Volksmusik</translation>
+    </message>
+    <message>
+        <source>Ambient</source>
+        <translation>Ambient</translation>
+    </message>
+    <message>
+        <source>Rock</source>
+        <translation>Rock</translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation>Pop</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Offline – showing saved stations. Playing needs a connection.</source>
+        <translation>Offline – gespeicherte Sender. Wiedergabe nur mit Verbindung.</translation>
+    </message>
+    <message>
+        <source>Offline – showing saved playlists. Playing needs a connection.</source>
+        <translation>Offline – gespeicherte Playlists. Wiedergabe nur mit Verbindung.</translation>
+    </message>
+    <message>
+        <source>Offline – showing saved podcasts. Playing needs a connection.</source>
+        <translation>Offline – gespeicherte Podcasts. Wiedergabe nur mit Verbindung.</translation>
+    </message>
+    <message>
+        <source>No stations saved yet. Connect to the internet to load them.</source>
+        <translation>Noch keine Sender gespeichert. Zum Laden mit dem Internet verbinden.</translation>
+    </message>
+    <message>
+        <source>No playlists saved yet. Connect to the internet to load them.</source>
+        <translation>Noch keine Playlists gespeichert. Zum Laden mit dem Internet verbinden.</translation>
+    </message>
+    <message>
+        <source>No podcasts saved yet. Connect to the internet to load them.</source>
+        <translation>Noch keine Podcasts gespeichert. Zum Laden mit dem Internet verbinden.</translation>
+    </message>
+    <message>
+        <source>The media service offers no stations at the moment.</source>
+        <translation>Der Mediendienst bietet zurzeit keine Sender an.</translation>
+    </message>
+    <message>
+        <source>The media service offers no playlists at the moment.</source>
+        <translation>Der Mediendienst bietet zurzeit keine Playlists an.</translation>
+    </message>
+    <message>
+        <source>The media service offers no podcasts at the moment.</source>
+        <translation>Der Mediendienst bietet zurzeit keine Podcasts an.</translation>
+    </message>
+    <message>
+        <source>The media service did not answer. Try again later.</source>
+        <translation>Der Mediendienst antwortet nicht. Später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Could not update the list – showing the saved one.</source>
+        <translation>Liste nicht aktualisiert – gespeicherte Liste wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>Offline – “%1” can be played once the connection is back.</source>
+        <translation>Offline – „%1“ ist abspielbar, sobald die Verbindung wieder besteht.</translation>
+    </message>
+    <message>
+        <source>Could not get “%1” from the media service. Try again.</source>
+        <translation>„%1“ konnte nicht vom Mediendienst geladen werden. Erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer offered.</source>
+        <translation>„%1“ wird nicht mehr angeboten.</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
+    <name>RecentAppsPanel</name>
+    <message>
+        <source>Recently used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+</context>
+<context>
     <name>ReservationsPanel</name>
     <message>
         <source>My reservations</source>
@@ -1463,6 +1999,53 @@
     </message>
 </context>
 <context>
+    <name>TripApp</name>
+    <message>
+        <source>Trip computer</source>
+        <translation>Bordcomputer</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Geparkt</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Driving</source>
+        <translation>Fährt</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Gear</source>
+        <translation>Gang</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>Tank</translation>
+    </message>
+    <message>
+        <source>Outside</source>
+        <translation>Außen</translation>
+    </message>
+    <message>
+        <source>Odometer</source>
+        <translation>Kilometerstand</translation>
+    </message>
+</context>
+<context>
     <name>VehicleFeed</name>
     <message>
         <source>Vehicle data unavailable: %1</source>
@@ -1577,6 +2160,76 @@
     <message>
         <source>Hood</source>
         <translation>Motorhaube</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <source>Videos</source>
+        <translation>Videos</translation>
+    </message>
+    <message>
+        <source>Play %1</source>
+        <translation>%1 abspielen</translation>
+    </message>
+    <message>
+        <source>Looking for videos…</source>
+        <translation>Videos werden gesucht…</translation>
+    </message>
+    <message>
+        <source>No videos</source>
+        <translation>Keine Videos</translation>
+    </message>
+    <message>
+        <source>Videos in the configured video folders appear here.</source>
+        <translation>Videos aus den eingestellten Videoordnern erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Close video</source>
+        <translation>Video schließen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Video can only be played when the car is parked.</source>
+        <translation>Videos können nur im Stand abgespielt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoStore</name>
+    <message>
+        <source>Video is paused while driving. It continues when you park.</source>
+        <translation>Video während der Fahrt pausiert. Im Stand geht es weiter.</translation>
+    </message>
+    <message>
+        <source>The picture is hidden while driving; the sound goes on. The picture returns when you park.</source>
+        <translation>Während der Fahrt ist das Bild ausgeblendet, der Ton läuft weiter. Im Stand kehrt das Bild zurück.</translation>
+    </message>
+    <message>
+        <source>Video can only be played when the car is parked.</source>
+        <translation>Videos können nur im Stand abgespielt werden.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be played: %2</source>
+        <translation>„%1“ kann nicht abgespielt werden: %2</translation>
+    </message>
+    <message>
+        <source>the file is damaged or in an unknown format</source>
+        <translation>Datei beschädigt oder Format unbekannt</translation>
+    </message>
+    <message>
+        <source>The video list could not be read: %1</source>
+        <translation>Die Videoliste konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AppsStore</name>
+    <message>
+        <source>More apps can be added once the car is online.</source>
+        <translation>车辆联网后即可添加更多应用。</translation>
+    </message>
+    <message>
+        <source>Offline: the app catalogue needs a connection. Try again when online.</source>
+        <translation>离线：应用目录需要网络连接。请在联网后重试。</translation>
+    </message>
+    <message>
+        <source>Loading the app catalogue…</source>
+        <translation>正在加载应用目录…</translation>
+    </message>
+    <message>
+        <source>The app catalogue could not be loaded. Try again later.</source>
+        <translation>无法加载应用目录。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>No partner apps are offered for this car yet.</source>
+        <translation>此车辆暂无可用的合作应用。</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>未安装：%1</translation>
+    </message>
+    <message>
+        <source>the package is not signed.</source>
+        <translation>安装包未签名。</translation>
+    </message>
+    <message>
+        <source>its signature does not match, so it may have been altered.</source>
+        <translation>签名不匹配，安装包可能已被篡改。</translation>
+    </message>
+    <message>
+        <source>this car has no key to check app packages with.</source>
+        <translation>此车辆没有用于校验应用安装包的密钥。</translation>
+    </message>
+    <message>
+        <source>it needs the permission “%1”, which this car does not grant.</source>
+        <translation>该应用需要“%1”权限，但此车辆不授予该权限。</translation>
+    </message>
+    <message>
+        <source>Not installed: no connection. Try again when online.</source>
+        <translation>未安装：无网络连接。请在联网后重试。</translation>
+    </message>
+    <message>
+        <source>Not installed: the download failed. Try again later.</source>
+        <translation>未安装：下载失败。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Not installed: the app could not be saved on this car.</source>
+        <translation>未安装：无法将应用保存到此车辆。</translation>
+    </message>
+    <message>
+        <source>The app could not be removed.</source>
+        <translation>无法移除该应用。</translation>
+    </message>
+</context>
+<context>
     <name>AppsView</name>
     <message>
         <source>No apps installed</source>
         <translation>未安装应用</translation>
     </message>
     <message>
+        <source>Apps are starting</source>
+        <translation>应用正在启动</translation>
+    </message>
+    <message>
         <source>Partner apps you install appear here.</source>
         <translation>已安装的合作应用将显示在此处。</translation>
+    </message>
+    <message>
+        <source>All apps</source>
+        <translation>全部应用</translation>
+    </message>
+    <message>
+        <source>Get more apps</source>
+        <translation>获取更多应用</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>关闭%1</translation>
+    </message>
+    <message>
+        <source>Paused while driving</source>
+        <translation>行驶中已暂停</translation>
+    </message>
+    <message>
+        <source>%1 can be used when the car is parked.</source>
+        <translation>%1 仅可在停车时使用。</translation>
+    </message>
+    <message>
+        <source>This app could not be started</source>
+        <translation>无法启动此应用</translation>
+    </message>
+    <message>
+        <source>Close it and try again later. If it keeps failing, it may need an update.</source>
+        <translation>请关闭后稍后重试。如果仍然失败，可能需要更新该应用。</translation>
     </message>
 </context>
 <context>
@@ -33,6 +124,17 @@
     <message>
         <source>Apps</source>
         <translation>应用</translation>
+    </message>
+</context>
+<context>
+    <name>CallSimulator</name>
+    <message>
+        <source>Simulated call in progress</source>
+        <translation>模拟通话进行中</translation>
+    </message>
+    <message>
+        <source>Simulated call ended</source>
+        <translation>模拟通话已结束</translation>
     </message>
 </context>
 <context>
@@ -281,6 +383,61 @@
     <message>
         <source>Partner apps</source>
         <translation>合作应用</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStore</name>
+    <message>
+        <source>Artists</source>
+        <translation>艺术家</translation>
+    </message>
+    <message>
+        <source>Albums</source>
+        <translation>专辑</translation>
+    </message>
+    <message>
+        <source>Songs</source>
+        <translation>歌曲</translation>
+    </message>
+    <message>
+        <source>Unknown artist</source>
+        <translation>未知艺术家</translation>
+    </message>
+    <message>
+        <source>Unknown album</source>
+        <translation>未知专辑</translation>
+    </message>
+    <message>
+        <source>1 song</source>
+        <translation>1 首歌曲</translation>
+    </message>
+    <message>
+        <source>%1 songs</source>
+        <translation>%1 首歌曲</translation>
+    </message>
+    <message>
+        <source>1 album</source>
+        <translation>1 张专辑</translation>
+    </message>
+    <message>
+        <source>%1 albums</source>
+        <translation>%1 张专辑</translation>
+    </message>
+    <message>
+        <source>1 file skipped</source>
+        <translation>已跳过 1 个文件</translation>
+    </message>
+    <message>
+        <source>%1 files skipped</source>
+        <translation>已跳过 %1 个文件</translation>
+    </message>
+    <message>
+        <source>The library could not be updated</source>
+        <translation>无法更新音乐库</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 — more when parked</source>
+        <translation>显示 %1/%2 项 — 停车后可查看更多</translation>
     </message>
 </context>
 <context>
@@ -539,14 +696,116 @@
     </message>
 </context>
 <context>
-    <name>MediaView</name>
+    <name>MediaStore</name>
     <message>
-        <source>No media sources yet</source>
-        <translation>暂无媒体源</translation>
+        <source>The station could not be played: %1</source>
+        <translation>无法播放该电台：%1</translation>
     </message>
     <message>
-        <source>Music, radio, podcasts and video appear here once media sources are set up.</source>
-        <translation>设置媒体源后，音乐、电台、播客和视频将显示在此处。</translation>
+        <source>This track could not be played: %1</source>
+        <translation>无法播放此曲目：%1</translation>
+    </message>
+    <message>
+        <source>None of these tracks could be played: %1</source>
+        <translation>这些曲目均无法播放：%1</translation>
+    </message>
+    <message>
+        <source>These tracks could not be queued: %1</source>
+        <translation>无法将这些曲目加入播放队列：%1</translation>
+    </message>
+    <message>
+        <source>it did not start within %1 s</source>
+        <translation>%1 秒内未能开始播放</translation>
+    </message>
+    <message>
+        <source>it could not be opened</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>its format is not supported or it is damaged</source>
+        <translation>格式不受支持或文件已损坏</translation>
+    </message>
+    <message>
+        <source>the network failed</source>
+        <translation>网络故障</translation>
+    </message>
+    <message>
+        <source>access was refused</source>
+        <translation>访问被拒绝</translation>
+    </message>
+    <message>
+        <source>an unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+</context>
+<context>
+    <name>MediaView</name>
+    <message>
+        <source>Nothing playing</source>
+        <translation>未在播放</translation>
+    </message>
+    <message>
+        <source>Choose music, radio or video below.</source>
+        <translation>请在下方选择音乐、电台或视频。</translation>
+    </message>
+    <message>
+        <source>Music, radio and video appear here once they are set up.</source>
+        <translation>音乐、电台和视频设置完成后将显示在此处。</translation>
+    </message>
+</context>
+<context>
+    <name>MusicLibraryPanel</name>
+    <message>
+        <source>Albums</source>
+        <translation>专辑</translation>
+    </message>
+    <message>
+        <source>Songs</source>
+        <translation>歌曲</translation>
+    </message>
+    <message>
+        <source>Artists</source>
+        <translation>艺术家</translation>
+    </message>
+    <message>
+        <source>Unknown artist</source>
+        <translation>未知艺术家</translation>
+    </message>
+    <message>
+        <source>Unknown album</source>
+        <translation>未知专辑</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>随机播放</translation>
+    </message>
+    <message>
+        <source>Play all</source>
+        <translation>全部播放</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Looking for new music…</source>
+        <translation>正在查找新音乐…</translation>
+    </message>
+    <message>
+        <source>Looking for music…</source>
+        <translation>正在查找音乐…</translation>
+    </message>
+    <message>
+        <source>No music found</source>
+        <translation>未找到音乐</translation>
+    </message>
+    <message>
+        <source>The first look through a large library takes a moment.</source>
+        <translation>首次扫描大型音乐库需要一些时间。</translation>
+    </message>
+    <message>
+        <source>Copy songs into the music folder; they appear here by themselves.</source>
+        <translation>将歌曲复制到音乐文件夹，即可自动显示在此处。</translation>
     </message>
 </context>
 <context>
@@ -554,6 +813,37 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NowPlayingPanel</name>
+    <message>
+        <source>Now playing: %1. Open the player</source>
+        <translation>正在播放：%1。打开播放器</translation>
+    </message>
+    <message>
+        <source>Open the player</source>
+        <translation>打开播放器</translation>
+    </message>
+    <message>
+        <source>Nothing playing</source>
+        <translation>未在播放</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Next track</source>
+        <translation>下一曲</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
 </context>
 <context>
@@ -581,6 +871,37 @@
     <message>
         <source>Continue</source>
         <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerAppsPanel</name>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Installing…</source>
+        <translation>正在安装…</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>正在移除…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除%1</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>安装%1</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1386,65 @@
     </message>
 </context>
 <context>
+    <name>PlayerPanel</name>
+    <message>
+        <source>Repeat all: on</source>
+        <translation>全部循环：开</translation>
+    </message>
+    <message>
+        <source>Repeat this track: on</source>
+        <translation>单曲循环：开</translation>
+    </message>
+    <message>
+        <source>Repeat: off</source>
+        <translation>循环：关</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>播放进度</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Shuffle: on</source>
+        <translation>随机播放：开</translation>
+    </message>
+    <message>
+        <source>Shuffle: off</source>
+        <translation>随机播放：关</translation>
+    </message>
+    <message>
+        <source>Previous track</source>
+        <translation>上一曲</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Next track</source>
+        <translation>下一曲</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>播放队列</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
     <name>PoiDetailsPanel</name>
     <message>
         <source>Parking</source>
@@ -1265,6 +1645,161 @@
     </message>
 </context>
 <context>
+    <name>RadioPanel</name>
+    <message>
+        <source>Connecting to the stream…</source>
+        <translation>正在连接音频流…</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>播放列表</translation>
+    </message>
+    <message>
+        <source>Podcasts</source>
+        <translation>播客</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>电台</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No playlists</source>
+        <translation>无播放列表</translation>
+    </message>
+    <message>
+        <source>No podcasts</source>
+        <translation>无播客</translation>
+    </message>
+    <message>
+        <source>No stations</source>
+        <translation>无电台</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more when parked</source>
+        <translation>
+            <numerusform>停车后可查看另外 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RadioStore</name>
+    <message>
+        <source>Jazz</source>
+        <translation>爵士</translation>
+    </message>
+    <message>
+        <source>Classical</source>
+        <translation>古典</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>电子</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>传统</translation>
+    </message>
+    <message>
+        <source>Ambient</source>
+        <translation>氛围</translation>
+    </message>
+    <message>
+        <source>Rock</source>
+        <translation>摇滚</translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation>流行</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>Offline – showing saved stations. Playing needs a connection.</source>
+        <translation>离线 – 显示已保存的电台。播放需要网络连接。</translation>
+    </message>
+    <message>
+        <source>Offline – showing saved playlists. Playing needs a connection.</source>
+        <translation>离线 – 显示已保存的播放列表。播放需要网络连接。</translation>
+    </message>
+    <message>
+        <source>Offline – showing saved podcasts. Playing needs a connection.</source>
+        <translation>离线 – 显示已保存的播客。播放需要网络连接。</translation>
+    </message>
+    <message>
+        <source>No stations saved yet. Connect to the internet to load them.</source>
+        <translation>尚未保存电台。请连接互联网以加载。</translation>
+    </message>
+    <message>
+        <source>No playlists saved yet. Connect to the internet to load them.</source>
+        <translation>尚未保存播放列表。请连接互联网以加载。</translation>
+    </message>
+    <message>
+        <source>No podcasts saved yet. Connect to the internet to load them.</source>
+        <translation>尚未保存播客。请连接互联网以加载。</translation>
+    </message>
+    <message>
+        <source>The media service offers no stations at the moment.</source>
+        <translation>媒体服务目前未提供电台。</translation>
+    </message>
+    <message>
+        <source>The media service offers no playlists at the moment.</source>
+        <translation>媒体服务目前未提供播放列表。</translation>
+    </message>
+    <message>
+        <source>The media service offers no podcasts at the moment.</source>
+        <translation>媒体服务目前未提供播客。</translation>
+    </message>
+    <message>
+        <source>The media service did not answer. Try again later.</source>
+        <translation>媒体服务无响应。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Could not update the list – showing the saved one.</source>
+        <translation>无法更新列表 – 显示已保存的列表。</translation>
+    </message>
+    <message>
+        <source>Offline – “%1” can be played once the connection is back.</source>
+        <translation>离线 – 连接恢复后即可播放“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not get “%1” from the media service. Try again.</source>
+        <translation>无法从媒体服务获取“%1”。请重试。</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer offered.</source>
+        <translation>“%1”已不再提供。</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>RecentAppsPanel</name>
+    <message>
+        <source>Recently used</source>
+        <translation>最近使用</translation>
+    </message>
+</context>
+<context>
     <name>ReservationsPanel</name>
     <message>
         <source>My reservations</source>
@@ -1461,6 +1996,53 @@
     </message>
 </context>
 <context>
+    <name>TripApp</name>
+    <message>
+        <source>Trip computer</source>
+        <translation>行车电脑</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>已驻车</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>静止</translation>
+    </message>
+    <message>
+        <source>Driving</source>
+        <translation>行驶中</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>车速</translation>
+    </message>
+    <message>
+        <source>Gear</source>
+        <translation>挡位</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>续航</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>电量</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>油量</translation>
+    </message>
+    <message>
+        <source>Outside</source>
+        <translation>车外</translation>
+    </message>
+    <message>
+        <source>Odometer</source>
+        <translation>总里程</translation>
+    </message>
+</context>
+<context>
     <name>VehicleFeed</name>
     <message>
         <source>Vehicle data unavailable: %1</source>
@@ -1575,6 +2157,76 @@
     <message>
         <source>Hood</source>
         <translation>引擎盖</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Play %1</source>
+        <translation>播放%1</translation>
+    </message>
+    <message>
+        <source>Looking for videos…</source>
+        <translation>正在查找视频…</translation>
+    </message>
+    <message>
+        <source>No videos</source>
+        <translation>无视频</translation>
+    </message>
+    <message>
+        <source>Videos in the configured video folders appear here.</source>
+        <translation>已配置的视频文件夹中的视频将显示在此处。</translation>
+    </message>
+    <message>
+        <source>Close video</source>
+        <translation>关闭视频</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>播放进度</translation>
+    </message>
+    <message>
+        <source>Video can only be played when the car is parked.</source>
+        <translation>仅可在停车时播放视频。</translation>
+    </message>
+</context>
+<context>
+    <name>VideoStore</name>
+    <message>
+        <source>Video is paused while driving. It continues when you park.</source>
+        <translation>行驶中视频已暂停。停车后继续播放。</translation>
+    </message>
+    <message>
+        <source>The picture is hidden while driving; the sound goes on. The picture returns when you park.</source>
+        <translation>行驶中画面已隐藏，声音继续播放。停车后恢复画面。</translation>
+    </message>
+    <message>
+        <source>Video can only be played when the car is parked.</source>
+        <translation>仅可在停车时播放视频。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be played: %2</source>
+        <translation>无法播放“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the file is damaged or in an unknown format</source>
+        <translation>文件已损坏或格式未知</translation>
+    </message>
+    <message>
+        <source>The video list could not be read: %1</source>
+        <translation>无法读取视频列表：%1</translation>
     </message>
 </context>
 <context>

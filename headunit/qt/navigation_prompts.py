@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtMultimedia import QMediaPlayer
 
 from headunit.core.map.prompts import PromptPlanner, PromptStage
+from headunit.qt.native_player import native_player
 
 log = logging.getLogger("headunit.prompts")
 CHIME = Path(__file__).resolve().parents[1] / "assets" / "media" / "prompts" / "chime.wav"
@@ -40,9 +41,7 @@ class NavigationPrompts(QObject):
         self._focus = focus
         self._planner = planner or PromptPlanner()
         self._token: int | None = None
-        self._player = QMediaPlayer(self)
-        self._output = QAudioOutput(self)
-        self._player.setAudioOutput(self._output)
+        self._player = native_player(self)
         self._player.setSource(QUrl.fromLocalFile(str(chime)))
         self._player.mediaStatusChanged.connect(self._status_changed)
         self._player.errorOccurred.connect(self._failed)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from headunit.qt.stores.restrictions_store import RestrictionsStore
     from headunit.qt.stores.vehicle_store import VehicleStore
     from headunit.qt.backend_link import BackendLink
+    from headunit.qt.media_startup import MediaAndApps
     from headunit.qt.stores.live_data_store import LiveDataStore
     from headunit.qt.stores.sync_store import SyncStore
     from headunit.qt.vehicle_feed import VehicleFeed
@@ -80,11 +81,13 @@ class Startup(QObject):
         self.pay: QObject | None = None  # PayStore and ReservationsStore, when payments are on
         self.reservations: QObject | None = None
         self._tiles = None  # the TileProvider, once the map is open
+        self.media_apps: MediaAndApps | None = None
 
     def begin(self, tasks: TaskRunner) -> None:
         """Called once the first frame is on screen, with the worker pool to use."""
         self._tasks = tasks
         self._make_vehicle_stores()
+        self._make_media_stores(tasks)
         if self._config.features.map:
             self._make_map_stores(tasks)
         self._status.start_clock()
@@ -104,6 +107,7 @@ class Startup(QObject):
         if self.live_data is not None:
             self.live_data.attach_store(store)
         self._attach_pay(None)
+        self.media_apps.store_opened(store)
         self._connect_vehicle()
         self._attach_sync()
 
@@ -122,6 +126,7 @@ class Startup(QObject):
             )
         self._shell.set_storage_state("unavailable")
         self._shell.show_notice(text)
+        self.media_apps.store_opened(None)
         self._connect_vehicle()
         self._attach_sync()
 
@@ -138,6 +143,7 @@ class Startup(QObject):
         if self.pay is not None:
             self.pay.follow_connectivity(self.sync)
             self.reservations.follow_connectivity(self.sync)
+        self.media_apps.follow_connectivity(self.sync)
         if self._shell.started:
             self._connect_backend()
         else:
@@ -160,6 +166,7 @@ class Startup(QObject):
         log.info("backend at %s%s", link.url, " (local reference backend)" if link.local else "")
         if self.live_data is not None:
             self.live_data.attach_client(link.client)
+        self.media_apps.backend_ready(link.client, link.local)
         self._attach_sync()
 
     def _backend_failed(self, error: BaseException) -> None:
@@ -212,6 +219,12 @@ class Startup(QObject):
         self._window.setProperty("vehicle", self.vehicle)
         self._window.setProperty("restrictions", self.restrictions)
 
+    def _make_media_stores(self, tasks: TaskRunner) -> None:
+        from headunit.qt.media_startup import MediaAndApps
+
+        self.media_apps = MediaAndApps(self._window, self._shell, self._status, self._config, tasks,
+                                       self.vehicle, self.restrictions, parent=self)
+
     def _make_map_stores(self, tasks: TaskRunner) -> None:
         """The map opens on a worker (importing the default extract on the very first start)."""
         from headunit.qt.stores.live_data_store import LiveDataStore
@@ -227,6 +240,8 @@ class Startup(QObject):
         self.live_data.follow_selection(self.map)
         if config.features.payments:
             self._make_pay_stores(tasks)
+            self.media_apps.provide_pay(self.pay)
+        self.media_apps.follow_route(self.route)
         self.map.follow_vehicle(self.vehicle)
         if self._route_poi is not None:
             self.map.stateChanged.connect(self._start_route_poi)
@@ -288,8 +303,15 @@ class Startup(QObject):
         config, start_at = self._config, self._scenario_start
         self.feed.start(lambda: build_source(config, start_at), self.store)
 
+    def prepare_to_quit(self) -> None:
+        """While the worker still runs: stop media and save what must outlive the run."""
+        if self.media_apps is not None:
+            self.media_apps.close()
+
     def close(self) -> None:
         self._closed = True
+        if self.media_apps is not None:
+            self.media_apps.close()
         if self.sync is not None:
             self.sync.stop()
         if self.backend is not None:

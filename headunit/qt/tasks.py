@@ -112,6 +112,13 @@ class TaskRunner(QObject):
                 log.error("error handler of task %s failed: %s", task_name, exc, exc_info=exc)
         self.failed.emit(task_name, message)
 
+    async def drain(self, timeout_s: float) -> bool:
+        """Wait (on the loop, not blocking it) for the work already started; True if all finished."""
+        pending = list(self._pending)
+        if pending:
+            await asyncio.wait(pending, timeout=timeout_s)
+        return not self._pending
+
     def shutdown(self) -> None:
         """Stop accepting work; running calls finish in their threads."""
         for future in list(self._pending):

@@ -18,6 +18,12 @@ Window {
     property QtObject liveData: null
     property QtObject pay: null
     property QtObject reservations: null
+    property QtObject media: null
+    property QtObject library: null
+    property QtObject radio: null
+    property QtObject video: null
+    property QtObject apps: null
+    property QtObject calls: null   // the desktop simulator's simulated phone call
 
     // True once the current view is loaded and start-up work has finished:
     // what --screenshot waits for.
@@ -60,6 +66,45 @@ Window {
         onThemeToggleRequested: root.shell.toggleTheme()
     }
 
+    // Now playing, from every screen: in the status bar's free middle.
+    NowPlayingPanel {
+        objectName: "nowPlaying"
+        parent: statusBar.middle
+        anchors.fill: parent
+        visible: root.media !== null && root.media.hasTrack
+        title: root.media !== null ? root.media.title : ""
+        artist: root.media !== null ? root.media.artist : ""
+        coverUrl: root.media !== null ? root.media.coverUrl : ""
+        playing: root.media !== null && root.media.playing
+        hasTrack: root.media !== null && root.media.hasTrack
+        canNext: root.media !== null && root.media.canNext
+        onTogglePlayRequested: root.media.togglePlay()
+        onNextRequested: root.media.next()
+        onOpenRequested: root.shell.openArea("media")
+    }
+
+    // A keyboard's (or the desktop simulator's) media keys, like the steering wheel's.
+    Shortcut {
+        sequences: ["Media Play", "Media Pause", "Toggle Media Play/Pause"]
+        enabled: root.media !== null
+        onActivated: root.media.mediaAction("PLAY")
+    }
+    Shortcut {
+        sequence: "Media Next"
+        enabled: root.media !== null
+        onActivated: root.media.mediaAction("SKIP_FORWARD")
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+C"
+        enabled: root.calls !== null
+        onActivated: root.calls.toggleCall()
+    }
+    Shortcut {
+        sequence: "Media Previous"
+        enabled: root.media !== null
+        onActivated: root.media.mediaAction("SKIP_BACKWARD")
+    }
+
     NavigationRailPanel {
         id: rail
         objectName: "navigationRail"
@@ -81,7 +126,7 @@ Window {
             objectName: "homeLoader"
             anchors.fill: parent
             current: root.shell.currentArea === "home"
-            sourceComponent: Component { HomeView { shell: root.shell } }
+            sourceComponent: Component { HomeView { shell: root.shell; apps: root.apps } }
         }
         AreaLoader {
             objectName: "mapLoader"
@@ -102,7 +147,8 @@ Window {
             objectName: "mediaLoader"
             anchors.fill: parent
             current: root.shell.currentArea === "media"
-            sourceComponent: Component { MediaView {} }
+            available: root.media !== null
+            sourceComponent: Component { MediaView { media: root.media; apps: root.apps } }
         }
         AreaLoader {
             objectName: "vehicleLoader"
@@ -115,7 +161,8 @@ Window {
             objectName: "appsLoader"
             anchors.fill: parent
             current: root.shell.currentArea === "apps"
-            sourceComponent: Component { AppsView {} }
+            available: root.apps !== null && root.restrictions !== null
+            sourceComponent: Component { AppsView { apps: root.apps; restrictions: root.restrictions } }
         }
     }
 

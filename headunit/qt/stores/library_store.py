@@ -141,6 +141,7 @@ def _item(track: Track) -> dict[str, Any]:
 @QmlUncreatable("LibraryStore is created by the application")
 class LibraryStore(QObject):
     changed = Signal()
+    scanFinished = Signal()  # after every scan, changed or not (the video list follows it)
 
     def __init__(self, tasks: TaskRunner, restrictions: QObject | None, player: Any,
                  parent: QObject | None = None, *, rng: random.Random | None = None) -> None:
@@ -354,6 +355,7 @@ class LibraryStore(QObject):
 
     def _finish_scan(self, changed: bool) -> None:
         self._scanning = False
+        self.scanFinished.emit()
         if changed:
             self._query()
         if self._scan_queued:

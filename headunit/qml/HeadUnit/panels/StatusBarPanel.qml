@@ -18,6 +18,9 @@ Rectangle {
 
     signal themeToggleRequested()
 
+    // The room between the driving chip and the right-hand group, for the now-playing bar.
+    readonly property alias middle: middleSlot
+
     implicitHeight: Sizes.statusBarHeight
     color: Theme.surface
 
@@ -83,7 +86,19 @@ Rectangle {
         }
     }
 
+    Item {
+        id: middleSlot
+        objectName: "statusMiddle"
+        anchors.left: drivingChip.right
+        anchors.right: rightGroup.left
+        anchors.leftMargin: Sizes.margin
+        anchors.rightMargin: Sizes.margin
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+    }
+
     Row {
+        id: rightGroup
         anchors.right: themeButton.left
         anchors.rightMargin: Sizes.margin
         anchors.verticalCenter: parent.verticalCenter
