@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtMultimedia import QMediaPlayer
+
+from headunit.qt.native_player import native_player
 
 from headunit.qt.stores import media_texts as texts
 
@@ -39,9 +41,8 @@ class SourcePlayer(QObject):
     def __init__(self, stream_timeout_s: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.timeout_s = stream_timeout_s
-        self.output = QAudioOutput(self)
-        self._player = QMediaPlayer(self)
-        self._player.setAudioOutput(self.output)
+        self._player = native_player(self)  # Qt-built: see native_player.py (a PySide deadlock)
+        self.output = self._player.audioOutput()
         self._uri: str | None = None
         self._stream = False
         self._generation = 0  # counts sources set: a late signal about an older one is dropped
@@ -63,6 +64,11 @@ class SourcePlayer(QObject):
     def uri(self) -> str | None:
         """The source set (None: nothing, or unloaded after a failure)."""
         return self._uri
+
+    @property
+    def position_ms(self) -> int:
+        """The player's own position, not throttled."""
+        return self._player.position()
 
     @property
     def wants_play(self) -> bool:
