@@ -8,12 +8,13 @@ music library, and drives it by taps at the items' centres (bench/ui_taps.py):
   launcher grid with its tiles (the first open includes loading the view, as a driver meets it);
 - app_switch: a launcher tile to the first frame showing that app running, alternating
   between the Music and Trip apps, so each launch replaces the other app;
-- track_start: a song row in the Music app to playing: the player reports the new track
-  playing and its position has moved past 0 (audio is being decoded and handed on).
+- track_start: a song row in the Music app to playing: the store shows the new track playing
+  and no longer loading, which it does once the player is playing with its media buffered
+  (decoded audio is being handed on) or its position has moved past 0.
 
 Floors, in the same process: tap to frame on a bare QQuickView (ui_taps.floor_taps) for the
 two screen figures, and for track_start a bare QMediaPlayer started on the same files
-(setSource + play to the first position past 0).
+(setSource + play until it is playing with its media buffered, the same condition).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class _Driver:
 
     def launcher_open(self) -> float:
         self.ui.shell.openArea("home")
-        self.taps.wait_until(lambda: self._item("tile_map") is not None, "Home")
+        self.taps.wait_until(lambda: self._item("tile_media") is not None, "Home")
         button = self.taps.press(lambda: self._item("rail_apps"), "the rail's Apps button")
         self.apps.showLauncher()
         return self.taps.timed(button, self._grid_shown, "Apps -> launcher")
@@ -100,8 +101,8 @@ class _Driver:
             self.ui.startup.media_apps.library.songs.index(row, 0), _title_role(self.ui.startup.media_apps.library.songs))
         start = time.perf_counter()
         self.taps.tap(song)
-        self.taps.wait_until(lambda: self.media.playing and self.media.title == expected
-                             and self.media.player_position_ms() > 0, f"song {row} to play")
+        self.taps.wait_until(lambda: self.media.playing and not self.media.loading and self.media.title == expected,
+                             f"song {row} to play")
         return (time.perf_counter() - start) * 1000
 
 
@@ -156,34 +157,39 @@ def _head_unit(root: Path, rounds: int) -> dict[str, list[float]]:
 
 
 def _player_floor(files: list[Path], count: int) -> list[float]:
-    """A bare QMediaPlayer: setSource + play to the first position past 0, `count` times."""
+    """A bare QMediaPlayer: setSource + play until playing with its media buffered, `count` times."""
     from PySide6.QtCore import QEventLoop, QTimer, QUrl
-    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+    from PySide6.QtMultimedia import QMediaPlayer
 
-    player, output = QMediaPlayer(), QAudioOutput()
-    player.setAudioOutput(output)
+    from headunit.qt.native_player import native_player
+
+    holder = QEventLoop()  # a parent for the player
+    player = native_player(holder)
     ms = []
     for number in range(count):
         loop = QEventLoop()
-        moved: list[float] = []
+        started: list[float] = []
 
-        def on_position(position: int, moved: list[float] = moved, loop: QEventLoop = loop) -> None:
-            if position > 0 and not moved:
-                moved.append(time.perf_counter())
+        def check(*_args: object, started: list[float] = started, loop: QEventLoop = loop) -> None:
+            if not started and player.playbackState() == QMediaPlayer.PlaybackState.PlayingState and (
+                    player.mediaStatus() == QMediaPlayer.MediaStatus.BufferedMedia or player.position() > 0):
+                started.append(time.perf_counter())
                 loop.quit()
 
-        player.positionChanged.connect(on_position)
+        player.mediaStatusChanged.connect(check)
+        player.positionChanged.connect(check)
         QTimer.singleShot(10_000, loop.quit)
         start = time.perf_counter()
         player.setSource(QUrl.fromLocalFile(str(files[number % len(files)])))
         player.play()
-        if not moved:
+        if not started:
             loop.exec()
-        player.positionChanged.disconnect(on_position)
+        player.mediaStatusChanged.disconnect(check)
+        player.positionChanged.disconnect(check)
         player.stop()
-        if not moved:
+        if not started:
             raise RuntimeError("the bare player did not start within 10 s")
-        ms.append((moved[0] - start) * 1000)
+        ms.append((started[0] - start) * 1000)
     return ms
 
 
