@@ -57,6 +57,15 @@ def fuzz_session(fuzz_backend: BackendHandle) -> Iterator[requests.Session]:
         yield session
 
 
+# Headers that frame the HTTP message itself: a garbled one is refused by the HTTP server (h11:
+# "400 Invalid HTTP request") before it reaches the API, so it says nothing about the contract.
+FRAMING_HEADERS = frozenset({"content-length", "transfer-encoding", "host", "connection"})
+
+
+def _sets_framing(case: schemathesis.Case) -> bool:
+    return any(name.lower() in FRAMING_HEADERS for name in (case.headers or {}))
+
+
 @pytest.fixture(scope="module")
 def api_schema(fuzz_backend: BackendHandle):
     return schemathesis.openapi.from_url(f"{fuzz_backend.url}/v1/openapi.json")
@@ -71,6 +80,7 @@ def test_every_answer_is_documented_and_none_is_a_server_error(api_schema, fuzz_
     method, path = label.split(" ", 1)
     operation = api_schema[path][method]
     cases = st.one_of(operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE))
+    cases = cases.filter(lambda case: not _sets_framing(case))
 
     @given(case=cases)
     @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
