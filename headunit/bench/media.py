@@ -40,10 +40,14 @@ def measure_ui(rounds: int = 20) -> dict[str, Any]:
 def run(files: int = 2000, rounds: int = 20) -> dict[str, Any]:
     from headunit.bench.media_scan import measure_scan
 
-    logging.getLogger("headunit").addHandler(logging.NullHandler())  # the skipped files are counted, not printed
+    quiet, logger = logging.NullHandler(), logging.getLogger("headunit")
+    logger.addHandler(quiet)  # the generated library's broken files are counted, not printed
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="headunit-bench-media-") as tmp:
-        scan = measure_scan(Path(tmp), files)
+    try:
+        with tempfile.TemporaryDirectory(prefix="headunit-bench-media-") as tmp:
+            scan = measure_scan(Path(tmp), files)
+    finally:
+        logger.removeHandler(quiet)
     ui = measure_ui(rounds)
     return {"scan_tracks_per_s": scan["scan_tracks_per_s"], "launcher_open_ms_p95": ui["launcher_open_ms_p95"],
             "app_switch_ms_p95": ui["app_switch_ms_p95"], "track_start_ms_p95": ui["track_start_ms_p95"],

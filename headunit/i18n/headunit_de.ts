@@ -373,6 +373,10 @@
         <translation>Offline-Karte, Suche und Navigation</translation>
     </message>
     <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
         <source>Nothing playing</source>
         <translation>Keine Wiedergabe</translation>
     </message>

@@ -373,6 +373,10 @@
         <translation>离线地图、搜索和路线规划</translation>
     </message>
     <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
         <source>Nothing playing</source>
         <translation>未在播放</translation>
     </message>

@@ -51,6 +51,7 @@ class TaskRunner(QObject):
             max_workers=max_workers, thread_name_prefix="headunit-worker"
         )
         self._pending: set[asyncio.Future[Any]] = set()
+        self._stopped = False
 
     def _get_busy(self) -> bool:
         return bool(self._pending)
@@ -119,8 +120,14 @@ class TaskRunner(QObject):
             await asyncio.wait(pending, timeout=timeout_s)
         return not self._pending
 
+    @property
+    def stopped(self) -> bool:
+        """True after shutdown: nothing more can run."""
+        return self._stopped
+
     def shutdown(self) -> None:
         """Stop accepting work; running calls finish in their threads."""
+        self._stopped = True
         for future in list(self._pending):
             future.cancel()
         if self._own_executor:

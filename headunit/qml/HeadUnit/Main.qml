@@ -126,7 +126,7 @@ Window {
             objectName: "homeLoader"
             anchors.fill: parent
             current: root.shell.currentArea === "home"
-            sourceComponent: Component { HomeView { shell: root.shell; apps: root.apps } }
+            sourceComponent: Component { HomeView { shell: root.shell; apps: root.apps; media: root.media } }
         }
         AreaLoader {
             objectName: "mapLoader"

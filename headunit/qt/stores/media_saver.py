@@ -4,6 +4,8 @@ debounced, and the position saved periodically while playing."""
 
 from __future__ import annotations
 
+import logging
+
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 
 SAVE_DEBOUNCE_MS = 1000  # a change (shuffle, seek) is saved this long after it
 SAVE_WHILE_PLAYING_MS = 5000  # the position is saved this often while playing
+
+log = logging.getLogger("headunit.media")
 
 
 class PlaybackSaver(QObject):
@@ -65,6 +69,9 @@ class PlaybackSaver(QObject):
     def now(self) -> None:
         self._debounce.stop()
         if self._store is None or not self._restored:
+            return
+        if self._tasks.stopped:  # quitting without Startup.prepare_to_quit: nothing can run any more
+            log.warning("playback state not saved: the worker has already stopped")
             return
         if self._saving:
             self._again = True

@@ -2,7 +2,7 @@
 and for the stores that start playback (library, radio) or compete with it (video, navigation
 prompts, calls).
 
-The queue's rules live in core (PlayQueue); this store drives one QMediaPlayer with them:
+The queue's rules live in core (PlayQueue); this store drives one player (SourcePlayer) with them:
 a library file that cannot be played is skipped and counted, a stream that fails or does not
 start within `stream_timeout_s` ends in a clear error (never an endless "loading"), and what
 is playing is saved through the worker so it comes back, paused, after a restart.

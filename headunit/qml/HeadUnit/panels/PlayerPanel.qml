@@ -120,7 +120,8 @@ Item {
             }
 
             Item {
-                width: parent.width
+                x: seekBar.handleSize / 2  // under the ends of the bar's track
+                width: parent.width - seekBar.handleSize
                 height: elapsed.implicitHeight
 
                 Text {

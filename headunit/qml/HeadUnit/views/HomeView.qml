@@ -8,6 +8,7 @@ Item {
 
     required property ShellStore shell
     property QtObject apps: null   // an AppsStore, once it exists: the recently used row
+    property QtObject media: null  // the MediaStore, once it exists: what is playing
 
     readonly property int columns: Sizes.wide || width / height > 2.2 ? 4 : 2
     readonly property int tileCount: Math.max(1, root.shell.areas.rowCount() - 1)
@@ -16,7 +17,11 @@ Item {
     function subtitleFor(key) {
         switch (key) {
         case "map": return qsTr("Offline map, search and routing");
-        case "media": return qsTr("Nothing playing");
+        case "media":
+            if (root.media !== null && root.media.hasTrack)
+                return root.media.artist !== "" ? qsTr("%1 · %2").arg(root.media.title).arg(root.media.artist)
+                                                : root.media.title;
+            return qsTr("Nothing playing");
         case "vehicle": return qsTr("Range, doors, tyres and climate");
         case "apps": return qsTr("Partner apps");
         default: return "";
