@@ -164,13 +164,15 @@ class MediaAndApps(QObject):
 
             self.prompts = NavigationPrompts(route, self.media, parent=self)
 
-    def close(self) -> None:
-        """Stop playback and save its state (on the worker); safe to call twice."""
+    def close(self, save: bool = True) -> None:
+        """Stop playback and save its state (on the worker; save=False when storage closes
+        right after, with no worker time left); safe to call twice."""
         if self._closed:
             return
         self._closed = True
-        for store in (self.video, self.media):
-            if store is not None:
-                store.close()
+        if self.video is not None:
+            self.video.close()
+        if self.media is not None:
+            self.media.close(save=save)
         if self.library is not None:
             self.library.detach()

@@ -310,8 +310,8 @@ class Startup(QObject):
 
     def close(self) -> None:
         self._closed = True
-        if self.media_apps is not None:
-            self.media_apps.close()
+        if self.media_apps is not None:  # saved already by prepare_to_quit when the app quits
+            self.media_apps.close(save=False)
         if self.sync is not None:
             self.sync.stop()
         if self.backend is not None:

@@ -76,6 +76,7 @@ Window {
         artist: root.media !== null ? root.media.artist : ""
         coverUrl: root.media !== null ? root.media.coverUrl : ""
         playing: root.media !== null && root.media.playing
+        loading: root.media !== null && root.media.loading
         hasTrack: root.media !== null && root.media.hasTrack
         canNext: root.media !== null && root.media.canNext
         onTogglePlayRequested: root.media.togglePlay()

@@ -334,14 +334,16 @@ class MediaStore(QObject):
         source set only on play; save changes from now on."""
         self._saver.attach(store, self._restore)
 
-    def close(self) -> None:
-        """Stop playing and save where it was (on the worker: let the task runner finish)."""
+    def close(self, save: bool = True) -> None:
+        """Stop playing and save where it was (on the worker: let the task runner finish).
+        save=False when the store is about to close with no time left to write."""
         if self._closed:
             return
         self._closed = True
         self._source.unload()
         self._saver.set_playing(False)
-        self._saver.now()
+        if save:
+            self._saver.now()
 
     # -- playing --------------------------------------------------------------------------------
 
