@@ -36,6 +36,7 @@ def start(stores, tasks, qtbot, backend):
         return startup
 
     yield _start
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=20_000)  # start-up's own work, then close
     for startup in started:
         startup.close()
 
