@@ -107,9 +107,9 @@ class Startup(QObject):
         if self.live_data is not None:
             self.live_data.attach_store(store)
         self._attach_pay(None)
-        self.media_apps.store_opened(store)
         self._connect_vehicle()
         self._attach_sync()
+        self.media_apps.store_opened(store)  # after the vehicle: the driver's data comes first
 
     def _store_failed(self, error: BaseException) -> None:
         from headunit.services.store import DatabaseTooNewError
@@ -126,9 +126,9 @@ class Startup(QObject):
             )
         self._shell.set_storage_state("unavailable")
         self._shell.show_notice(text)
-        self.media_apps.store_opened(None)
         self._connect_vehicle()
         self._attach_sync()
+        self.media_apps.store_opened(None)
 
     def _start_backend(self, tasks: TaskRunner) -> None:
         """The backend (a local child process unless one is configured) and its client,

@@ -54,5 +54,9 @@ def start_ui(qtbot, tasks, config, area: str):  # noqa: ANN001, ANN201 - pytest-
     with qtbot.waitSignal(ui.window.frameSwapped, timeout=10_000):
         ui.window.show()
     ui.startup.begin(tasks)
-    qtbot.waitUntil(lambda: ui.window.property("settled"), timeout=15_000)
+    try:
+        qtbot.waitUntil(lambda: ui.window.property("settled"), timeout=15_000)
+    except BaseException:
+        ui.dispose()  # or its timers outlive this test and fail the next one
+        raise
     return ui
