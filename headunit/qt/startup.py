@@ -109,7 +109,21 @@ class Startup(QObject):
         self._attach_pay(None)
         self._connect_vehicle()
         self._attach_sync()
-        self.media_apps.store_opened(store)  # after the vehicle: the driver's data comes first
+        self._attach_media(store)
+
+    def _attach_media(self, store: Store | None) -> None:
+        """The library scan, app discovery and catalogues once the vehicle is live: what the
+        driver needs first (vehicle data, the map) does not queue behind them on the worker."""
+        if self._shell.started:
+            self.media_apps.store_opened(store)
+            return
+
+        def started() -> None:
+            self._shell.startedChanged.disconnect(started)
+            if not self._closed:
+                self.media_apps.store_opened(store)
+
+        self._shell.startedChanged.connect(started)
 
     def _store_failed(self, error: BaseException) -> None:
         from headunit.services.store import DatabaseTooNewError
@@ -128,7 +142,7 @@ class Startup(QObject):
         self._shell.show_notice(text)
         self._connect_vehicle()
         self._attach_sync()
-        self.media_apps.store_opened(None)
+        self._attach_media(None)
 
     def _start_backend(self, tasks: TaskRunner) -> None:
         """The backend (a local child process unless one is configured) and its client,
