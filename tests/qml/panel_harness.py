@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QUrl
-from PySide6.QtQuick import QQuickView
-
-from tests.qml.quick import find
-
-QML_DIR = Path(__file__).resolve().parents[2] / "headunit" / "qml"
+from tests.qml.quick import Views, find
 SHOTS = Path("/tmp/pay_panels")
 # the flow card at each screen size (width, height)
 CARDS = {"800x480": (660, 400), "1280x720": (560, 600), "1920x720": (560, 640)}
@@ -51,29 +45,17 @@ Rectangle {{
 """
 
 
-def panels_shown(qtbot, tmp_path: Path, default_size: str):
-    """The body of a `show` fixture: show(spec, size, night, models=..., **overrides) -> (view, panel);
+def panels_shown(views: Views, default_size: str):
+    """A `show` function: show(spec, size, night, models=..., **overrides) -> (view, panel);
     overrides replace lines of the spec's body."""
-    made = []
 
     def make(spec: tuple[str, str, str], size: str = default_size, night: bool = False, models: str | None = None,
              **overrides: str):
         panel, default_models, body = spec
         lines = [line for line in body.splitlines() if line.strip().split(":")[0] not in overrides]
         lines += [f"    {key}: {value}" for key, value in overrides.items()]
-        source = tmp_path / f"{panel}_{len(made)}.qml"
-        source.write_text(wrapper_qml(panel, default_models if models is None else models, "\n".join(lines),
-                                      size, night))
-        view = QQuickView()
-        view.engine().addImportPath(str(QML_DIR))
-        view.setSource(QUrl.fromLocalFile(str(source)))
-        assert not view.errors(), view.errors()
-        made.append(view)
-        with qtbot.waitExposed(view):
-            view.show()
+        view = views.open(wrapper_qml(panel, default_models if models is None else models, "\n".join(lines),
+                                      size, night), panel)
         return view, find(view, "panel")
 
-    yield make
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
+    return make

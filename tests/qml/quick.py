@@ -3,10 +3,51 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtQuick import QQuickItem, QQuickWindow
+import shiboken6
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QUrl
+from PySide6.QtQuick import QQuickItem, QQuickView, QQuickWindow
 from PySide6.QtTest import QTest
+
+QML_DIR = Path(__file__).resolve().parents[2] / "headunit" / "qml"
+
+
+class Views:
+    """QQuickViews of QML text written to files in `folder`, with the HeadUnit module importable,
+    shown offscreen and closed together (the body of a test's `show` fixture: see conftest.py)."""
+
+    def __init__(self, qtbot: Any, folder: Path) -> None:
+        self._qtbot = qtbot
+        self._folder = folder
+        self._made: list[QQuickView] = []
+
+    def open(self, text: str, name: str, properties: dict[str, Any] | None = None,
+             first_frame: bool = False) -> QQuickView:
+        """Load `text` as <folder>/<name>_<n>.qml and show it; QML errors fail the test. With
+        first_frame, also wait until a frame is drawn, so items are laid out before a tap."""
+        source = self._folder / f"{name}_{len(self._made)}.qml"
+        source.write_text(text)
+        view = QQuickView()
+        view.engine().addImportPath(str(QML_DIR))
+        if properties:
+            view.setInitialProperties(properties)
+        view.setSource(QUrl.fromLocalFile(str(source)))
+        assert not view.errors(), view.errors()
+        self._made.append(view)
+        with self._qtbot.waitExposed(view):
+            view.show()
+        if first_frame:
+            with self._qtbot.waitSignal(view.frameSwapped, timeout=5_000):
+                view.update()
+        return view
+
+    def close_all(self) -> None:
+        for view in self._made:
+            view.close()
+            shiboken6.delete(view)
+        self._made.clear()
 
 
 def walk(item: QQuickItem) -> Iterator[QQuickItem]:
@@ -24,6 +65,16 @@ def find(window: QQuickWindow, object_name: str) -> QQuickItem:
 
 def find_all(window: QQuickWindow, prefix: str) -> list[QQuickItem]:
     return [i for i in walk(window.contentItem()) if i.objectName().startswith(prefix)]
+
+
+def scene_rect(item: QQuickItem) -> QRectF:
+    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+
+
+def shown_named(window: QQuickWindow, name: str) -> QQuickItem:
+    """The one item named exactly `name` that is on screen."""
+    [item] = [i for i in find_all(window, name) if i.objectName() == name and is_shown(i)]
+    return item
 
 
 def is_shown(item: QQuickItem) -> bool:

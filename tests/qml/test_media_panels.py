@@ -17,10 +17,9 @@ from PySide6.QtQuick import QQuickItem, QQuickView
 from PySide6.QtTest import QTest
 
 from headunit.core.config import MediaConfig
-from tests.qml.quick import find, find_all, is_shown, tap, walk
+from tests.qml.quick import find, find_all, is_shown, scene_rect, tap, walk
 
 ROOT = Path(__file__).resolve().parents[2]
-QML_DIR = ROOT / "headunit" / "qml"
 APPS_DIR = ROOT / "headunit" / "apps"
 SHOTS = Path("/tmp/media_shots")
 SIZES = ("800x480", "1280x720", "1920x720")
@@ -130,31 +129,11 @@ def cover(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def show(qtbot, tmp_path):
-    made = []
-
+def show(views):
     def make(source: str, properties: dict | None = None) -> QQuickView:
-        path = tmp_path / f"scene_{len(made)}.qml"
-        path.write_text(source)
-        view = QQuickView()
-        view.engine().addImportPath(str(QML_DIR))
-        if properties:
-            view.setInitialProperties(properties)
-        view.setSource(QUrl.fromLocalFile(str(path)))
-        assert not view.errors(), view.errors()
-        made.append(view)
-        with qtbot.waitExposed(view):
-            view.show()
-        return view
+        return views.open(source, "scene", properties)
 
-    yield make
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
-
-
-def scene_rect(item: QQuickItem) -> QRectF:
-    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+    return make
 
 
 def inside(inner: QRectF, outer: QRectF, slack: float = 0.5) -> bool:

@@ -17,10 +17,9 @@ from headunit.qt.apps.app_context import AppContext
 from headunit.qt.stores.library_store import LibraryStore
 from headunit.services.media.library import bundled_music_dir
 from headunit.services.store import Store
-from tests.qml.quick import find, find_all, is_shown, tap, walk
+from tests.qml.quick import QML_DIR, find, find_all, is_shown, scene_rect, shown_named, tap, walk
 
 ROOT = Path(__file__).resolve().parents[2]
-QML_DIR = ROOT / "headunit" / "qml"
 MUSIC_APP = ROOT / "headunit" / "apps" / "music" / "MusicApp.qml"
 SHOTS = Path("/tmp/media_shots")
 LIMITED = "Showing 8 of 30 — more when parked"
@@ -106,38 +105,14 @@ Rectangle {{
 
 
 @pytest.fixture
-def show(qtbot, tmp_path: Path, cover_urls):
-    made: list[QQuickView] = []
-
+def show(views, cover_urls):
     def make(size: str = "800x480", night: bool = False, **props: str) -> tuple[QQuickView, QQuickItem]:
         props = {**DEFAULTS, **props}
         body = "\n".join(f"        {key}: {value}" for key, value in props.items())
-        source = tmp_path / f"library_{len(made)}.qml"
-        source.write_text(wrapper_qml(models(*cover_urls), body, size, night))
-        view = QQuickView()
-        view.engine().addImportPath(str(QML_DIR))
-        view.setSource(QUrl.fromLocalFile(str(source)))
-        assert not view.errors(), view.errors()
-        made.append(view)
-        with qtbot.waitExposed(view):
-            view.show()
-        with qtbot.waitSignal(view.frameSwapped, timeout=5_000):
-            view.update()
+        view = views.open(wrapper_qml(models(*cover_urls), body, size, night), "library", first_frame=True)
         return view, find(view, "panel")
 
-    yield make
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
-
-
-def scene_rect(item: QQuickItem) -> QRectF:
-    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
-
-
-def shown_named(view: QQuickView, name: str) -> QQuickItem:
-    [item] = [i for i in find_all(view, name) if i.objectName() == name and is_shown(i)]
-    return item
+    return make
 
 
 def shown_rows(view: QQuickView, prefix: str) -> list[QQuickItem]:

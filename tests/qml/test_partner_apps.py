@@ -4,10 +4,7 @@ stores their permissions grant (stand-ins with the stores' QML API), or none of 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import shiboken6
 from PySide6.QtCore import QUrl
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtQuick import QQuickView
@@ -16,7 +13,6 @@ from headunit.backend.app_store import SOURCE_DIR
 from headunit.services.apps.registry import load_app
 from tests.qml.quick import find, is_shown, tap, walk
 
-QML_DIR = Path(__file__).resolve().parents[2] / "headunit" / "qml"
 GRANTED = ("network", "media.audio", "media.video")
 
 FAKE_RADIO = """QtObject {
@@ -82,34 +78,22 @@ Rectangle {{
 
 
 @pytest.fixture
-def show(qtbot, tmp_path):
-    made: list[QQuickView] = []
+def show(views):
     players: list[QMediaPlayer] = []
 
     def make(folder: str, entry: str, store: str | None):
         fake = {"radio": FAKE_RADIO, "video": FAKE_VIDEO}.get(store or "", "null")
-        source = tmp_path / f"wrapper_{len(made)}.qml"
-        source.write_text(WRAPPER.format(fake=fake, radio="root.fake" if store == "radio" else "null",
-                                         video="root.fake" if store == "video" else "null",
-                                         entry=QUrl.fromLocalFile(str(SOURCE_DIR / folder / entry)).toString()))
         if folder == "cliptv" and not players:
             # Qt Multimedia's first start logs from a worker thread; inside setSource, which
             # holds the GIL, pytest-qt's Python log handler would then wait forever. The app
             # makes its player before any QML is loaded: do the same.
             players.append(QMediaPlayer())
-        view = QQuickView()
-        view.engine().addImportPath(str(QML_DIR))
-        view.setSource(QUrl.fromLocalFile(str(source)))
-        assert not view.errors(), view.errors()
-        made.append(view)
-        with qtbot.waitExposed(view):
-            view.show()
-        return view
+        return views.open(WRAPPER.format(fake=fake, radio="root.fake" if store == "radio" else "null",
+                                         video="root.fake" if store == "video" else "null",
+                                         entry=QUrl.fromLocalFile(str(SOURCE_DIR / folder / entry)).toString()),
+                          "wrapper")
 
-    yield make
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
+    return make
 
 
 def texts(view: QQuickView) -> list[str]:

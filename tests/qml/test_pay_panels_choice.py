@@ -6,13 +6,11 @@ view shows over the map, with its list models written as ListModel elements.
 
 from __future__ import annotations
 
-
 import pytest
-from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem, QQuickView
 
 from tests.qml.panel_harness import CARDS, SHOTS, panels_shown
-from tests.qml.quick import find, find_all, is_shown, tap, walk
+from tests.qml.quick import find, find_all, is_shown, scene_rect, tap, walk
 
 SLOTS = """ListModel {
     id: slotsModel
@@ -86,8 +84,8 @@ REVIEW = ("PayReviewPanel", "", """
 
 
 @pytest.fixture
-def show(qtbot, tmp_path):
-    yield from panels_shown(qtbot, tmp_path, "800x480")
+def show(views):
+    return panels_shown(views, "800x480")
 
 
 def text_of(view: QQuickView, name: str) -> str:
@@ -369,10 +367,6 @@ RENDERS = {
     "review": (REVIEW, None, {"paymentAllowed": "false", "busy": "true"}),
     "review_offline": (REVIEW, None, {"online": "false", "message": '"Could not reach the server."'}),
 }
-
-
-def scene_rect(item: QQuickItem) -> QRectF:
-    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
 
 
 def clipped_by(item: QQuickItem, panel: QQuickItem) -> bool:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 import segno
-from PySide6.QtCore import Q_ARG, QMetaObject, QPointF, QRectF, Qt
+from PySide6.QtCore import Q_ARG, QMetaObject, Qt
 from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtQuick import QQuickItem, QQuickView
 from PySide6.QtTest import QTest
 
 from tests.qml.panel_harness import CARDS, SHOTS, panels_shown
-from tests.qml.quick import find, find_all, is_shown, tap, walk
+from tests.qml.quick import find, find_all, is_shown, scene_rect, tap, walk
 
 # screen size -> the card the flow view gives a panel (see the panels' shared conventions)
 QR_URI = segno.make("https://pay.example/qr/PAY-000042?amount=500", error="m").png_data_uri(scale=4, border=4)
@@ -82,12 +82,8 @@ LIST = ("ReservationsPanel", RESERVATIONS, """
 
 
 @pytest.fixture
-def show(qtbot, tmp_path):
-    yield from panels_shown(qtbot, tmp_path, "1280x720")
-
-
-def scene_rect(item: QQuickItem) -> QRectF:
-    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+def show(views):
+    return panels_shown(views, "1280x720")
 
 
 def colour(item: QQuickItem, name: str = "color") -> str:

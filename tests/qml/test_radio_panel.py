@@ -14,13 +14,11 @@ from PySide6.QtQuick import QQuickItem, QQuickView
 
 from headunit.qt.apps.app_context import AppContext
 from headunit.qt.stores.radio_store import RadioStore
-from headunit.services.backend.cache import BackendCache
 from headunit.services.store import Store
 from tests.backend_fixture import START
-from tests.qml.quick import find, find_all, is_shown, tap, walk
+from tests.qml.quick import QML_DIR, find, find_all, is_shown, scene_rect, shown_named, tap, walk
 
 ROOT = Path(__file__).resolve().parents[2]
-QML_DIR = ROOT / "headunit" / "qml"
 RADIO_APP = ROOT / "headunit" / "apps" / "radio" / "RadioApp.qml"
 SHOTS = Path("/tmp/media_shots")
 
@@ -74,37 +72,13 @@ Rectangle {{
 
 
 @pytest.fixture
-def show(qtbot, tmp_path: Path):
-    made: list[QQuickView] = []
-
+def show(views):
     def make(models: str, size: str = "800x480", night: bool = False, **props: str) -> tuple[QQuickView, QQuickItem]:
         body = "\n".join(f"        {key}: {value}" for key, value in props.items())
-        source = tmp_path / f"radio_{len(made)}.qml"
-        source.write_text(wrapper_qml(models, body, size, night))
-        view = QQuickView()
-        view.engine().addImportPath(str(QML_DIR))
-        view.setSource(QUrl.fromLocalFile(str(source)))
-        assert not view.errors(), view.errors()
-        made.append(view)
-        with qtbot.waitExposed(view):
-            view.show()
-        with qtbot.waitSignal(view.frameSwapped, timeout=5_000):
-            view.update()
+        view = views.open(wrapper_qml(models, body, size, night), "radio", first_frame=True)
         return view, find(view, "panel")
 
-    yield make
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
-
-
-def scene_rect(item: QQuickItem) -> QRectF:
-    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
-
-
-def shown_named(view: QQuickView, name: str) -> QQuickItem:
-    [item] = [i for i in find_all(view, name) if i.objectName() == name and is_shown(i)]
-    return item
+    return make
 
 
 def save(view: QQuickView, name: str) -> None:

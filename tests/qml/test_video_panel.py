@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtQuick import QQuickItem, QQuickView
 from PySide6.QtTest import QTest
@@ -23,7 +22,6 @@ from headunit.services.store import Store
 from tests.qml.quick import find, is_shown, tap
 
 ROOT = Path(__file__).resolve().parents[2]
-QML_DIR = ROOT / "headunit" / "qml"
 VIDEO_APP = ROOT / "headunit" / "apps" / "video" / "VideoApp.qml"
 SHOTS = Path("/tmp/media_shots")
 
@@ -54,27 +52,11 @@ Rectangle {{
 
 
 @pytest.fixture
-def show(qtbot, tmp_path):
-    made: list[QQuickView] = []
-
+def show(views):
     def make(body: str, size: str = "800x480", night: bool = False, host: AppContext | None = None) -> QQuickView:
-        source = tmp_path / f"video_{len(made)}.qml"
-        source.write_text(wrapper(size, night, body))
-        view = QQuickView()
-        view.engine().addImportPath(str(QML_DIR))
-        if host is not None:
-            view.setInitialProperties({"host": host})
-        view.setSource(QUrl.fromLocalFile(str(source)))
-        assert not view.errors(), view.errors()
-        made.append(view)
-        with qtbot.waitExposed(view):
-            view.show()
-        return view
+        return views.open(wrapper(size, night, body), "video", {"host": host} if host is not None else None)
 
-    yield make
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
+    return make
 
 
 def panel_with(show, **properties: str) -> tuple[QQuickView, QQuickItem]:
