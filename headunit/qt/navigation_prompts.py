@@ -41,10 +41,8 @@ class NavigationPrompts(QObject):
         self._focus = focus
         self._planner = planner or PromptPlanner()
         self._token: int | None = None
-        self._player = native_player(self)
-        self._player.setSource(QUrl.fromLocalFile(str(chime)))
-        self._player.mediaStatusChanged.connect(self._status_changed)
-        self._player.errorOccurred.connect(self._failed)
+        self._chime = chime
+        self._player: QMediaPlayer | None = None  # made at the first prompt, not at start-up
         self._safety = QTimer(self, singleShot=True, interval=MAX_PROMPT_MS)
         self._safety.timeout.connect(self._end)
         route.changed.connect(self._route_changed)
@@ -68,9 +66,18 @@ class NavigationPrompts(QObject):
             self._token = self._focus.request_focus("navigation")
         log.info("guidance prompt: %s, manoeuvre %d", stage, index)
         self._safety.start()
-        self._player.setPosition(0)
-        self._player.play()
+        player = self._chime_player()
+        player.setPosition(0)
+        player.play()
         self.prompted.emit(str(stage), index)
+
+    def _chime_player(self) -> QMediaPlayer:
+        if self._player is None:
+            self._player = native_player(self)
+            self._player.setSource(QUrl.fromLocalFile(str(self._chime)))
+            self._player.mediaStatusChanged.connect(self._status_changed)
+            self._player.errorOccurred.connect(self._failed)
+        return self._player
 
     def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
         if status == QMediaPlayer.MediaStatus.EndOfMedia:
