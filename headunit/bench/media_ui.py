@@ -20,7 +20,6 @@ two screen figures, and for track_start a bare QMediaPlayer started on the same 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .map_frames import _percentile
-from .ui_taps import Taps, floor_taps, named
+from .ui_taps import Taps, floor_taps, named, running_head_unit
 
 SIZE = "1280x720"
 APPS = ("headunit.music", "headunit.trip")
@@ -113,7 +112,6 @@ def _title_role(model: Any) -> int:
 def _head_unit(root: Path, rounds: int) -> dict[str, list[float]]:
     from PySide6.QtGui import QGuiApplication
 
-    from headunit.app import _wait_for_first_frame, build_ui
     from headunit.core.config import Config, with_overrides
     from headunit.qt.tasks import TaskRunner, install_event_loop
 
@@ -125,35 +123,29 @@ def _head_unit(root: Path, rounds: int) -> dict[str, list[float]]:
         "backend.url": "http://127.0.0.1:9",  # nothing listens: the bench measures the unit, offline
     })
     tasks = TaskRunner(install_event_loop(QGuiApplication.instance()))
-    samples: dict[str, list[float]] = {"launcher_open": [], "app_switch": [], "track_start": []}
-    ui = build_ui(config)
-    if ui is None:
-        raise RuntimeError("the head unit's QML failed to load")
-    taps = Taps(ui.window)
     try:
-        ui.shell.openArea("home")
-        ui.window.show()
-        _wait_for_first_frame(ui.window)
-        ui.startup.begin(tasks)
-        taps.wait_until(lambda: bool(ui.window.property("settled")), "the head unit to settle")
-        media_apps = ui.startup.media_apps
-        taps.wait_until(lambda: media_apps.apps.property("ready") and media_apps.library.trackCount > 0,
-                        "the apps and the music library")
-        driver = _Driver(ui, taps)
-        for _ in range(rounds):
-            samples["launcher_open"].append(driver.launcher_open())
-        for number in range(rounds):
-            samples["app_switch"].append(driver.app_switch(APPS[number % len(APPS)]))
-        songs = media_apps.library.trackCount
-        for number in range(rounds):
-            samples["track_start"].append(driver.track_start(number % min(songs, 4)))
-        media_apps.media.pause()
-        return samples
+        with running_head_unit(config, tasks, "home") as (ui, taps):
+            return _drive(ui, taps, rounds)
     finally:
-        with contextlib.suppress(RuntimeError):  # a failure above is the one to report
-            taps.wait_until(lambda: tasks.pending == 0, "the head unit's background work")
-        ui.dispose()
         tasks.shutdown()
+
+
+def _drive(ui: Any, taps: Taps, rounds: int) -> dict[str, list[float]]:
+    """Time `rounds` launcher opens, app switches and track starts."""
+    media_apps = ui.startup.media_apps
+    taps.wait_until(lambda: media_apps.apps.property("ready") and media_apps.library.trackCount > 0,
+                    "the apps and the music library")
+    driver = _Driver(ui, taps)
+    samples: dict[str, list[float]] = {"launcher_open": [], "app_switch": [], "track_start": []}
+    for _ in range(rounds):
+        samples["launcher_open"].append(driver.launcher_open())
+    for number in range(rounds):
+        samples["app_switch"].append(driver.app_switch(APPS[number % len(APPS)]))
+    songs = media_apps.library.trackCount
+    for number in range(rounds):
+        samples["track_start"].append(driver.track_start(number % min(songs, 4)))
+    media_apps.media.pause()
+    return samples
 
 
 def _player_floor(files: list[Path], count: int) -> list[float]:

@@ -24,7 +24,6 @@ is gone.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import subprocess
@@ -40,7 +39,7 @@ from typing import Any
 
 from .map_frames import _percentile
 from .pay import VIN, _provision
-from .ui_taps import Taps, floor_taps, named, shown, walk
+from .ui_taps import Taps, floor_taps, named, running_head_unit, shown, walk
 
 SIZE = "1280x720"
 PIN = "1234"
@@ -256,7 +255,6 @@ def _qr_category(config: Any, url: str, credential: Path) -> str:
 def _head_unit(root: Path, flows: int) -> tuple[list[tuple[str, float]], Counter[str]]:
     """Start the head unit as the app does, drive the flows, tear it down: the timed taps and
     how many flows of each kind ran."""
-    from headunit.app import _wait_for_first_frame, build_ui
     from headunit.core.config import Config, with_overrides
     from headunit.qt.tasks import TaskRunner, install_event_loop
     from headunit.services.backend.credentials import default_credential_path
@@ -277,16 +275,7 @@ def _head_unit(root: Path, flows: int) -> tuple[list[tuple[str, float]], Counter
     kinds: Counter[str] = Counter()
     try:
         qr_category = _qr_category(config, backend.url, credential)
-        ui = build_ui(with_overrides(config, {"backend.url": backend.url}))
-        if ui is None:
-            raise RuntimeError("the head unit's QML failed to load")
-        taps = Taps(ui.window)
-        try:
-            ui.shell.openArea("map")
-            ui.window.show()
-            _wait_for_first_frame(ui.window)
-            ui.startup.begin(tasks)
-            taps.wait_until(lambda: bool(ui.window.property("settled")), "the head unit to settle")
+        with running_head_unit(with_overrides(config, {"backend.url": backend.url}), tasks, "map") as (ui, taps):
             taps.wait_until(lambda: ui.startup.sync.connectivity == "online", "the backend to be online")
             driver = _Flows(ui, backend.url, credential)
             for number in range(flows):
@@ -294,10 +283,6 @@ def _head_unit(root: Path, flows: int) -> tuple[list[tuple[str, float]], Counter
                 driver.run(category, method)
                 kinds[f"{category}/{method}"] += 1
             return driver.samples, kinds
-        finally:
-            with contextlib.suppress(RuntimeError):  # a failure above is the one to report
-                taps.wait_until(lambda: tasks.pending == 0, "the head unit's background work")
-            ui.dispose()
     finally:
         tasks.shutdown()
         backend.stop()

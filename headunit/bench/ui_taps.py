@@ -9,6 +9,7 @@ floor is the same kind of tap on a bare QQuickView in the same process.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -162,3 +163,26 @@ def floor_taps(root: Path, count: int, size: str = "1280x720") -> list[float]:
     view.close()
     shiboken6.delete(view)
     return ms
+
+
+@contextlib.contextmanager
+def running_head_unit(config: Any, tasks: Any, area: str) -> Iterator[tuple[Any, Taps]]:
+    """The whole head unit built and started as the app does, showing `area`, once it has
+    settled; its background work is let finish and it is disposed afterwards."""
+    from headunit.app import _wait_for_first_frame, build_ui
+
+    ui = build_ui(config)
+    if ui is None:
+        raise RuntimeError("the head unit's QML failed to load")
+    taps = Taps(ui.window)
+    try:
+        ui.shell.openArea(area)
+        ui.window.show()
+        _wait_for_first_frame(ui.window)
+        ui.startup.begin(tasks)
+        taps.wait_until(lambda: bool(ui.window.property("settled")), "the head unit to settle")
+        yield ui, taps
+    finally:
+        with contextlib.suppress(RuntimeError):  # a failure above is the one to report
+            taps.wait_until(lambda: tasks.pending == 0, "the head unit's background work")
+        ui.dispose()
