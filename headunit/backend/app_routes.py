@@ -12,6 +12,8 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from headunit.core.apps.manifest import APP_ID, ID_MAX
+
 from .app_store import AppStore, AppStoreError
 from .auth import Vin
 from .errors import documented, not_found
@@ -19,7 +21,7 @@ from .package_key import PackageKeyError, load_or_create_key, write_public_key
 from .settings import BackendSettings
 
 router = APIRouter(prefix="/v1/apps", tags=["apps"])
-APP_ID = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"  # the manifest's id rule (core/apps/manifest.py)
+APP_ID_PATTERN = f"^{APP_ID.pattern}$"  # the manifest's id rule
 SIGNATURE_HEADER = "X-Package-Signature"
 
 _ZIP = {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
@@ -70,7 +72,7 @@ def get_apps(request: Request, vin: Vin) -> dict[str, Any]:
                        **documented(401, 404, 422)},
             summary="An app's package (zip), signed with the backend's Ed25519 package key")
 def get_package(request: Request, vin: Vin,
-                app_id: Annotated[str, Path(pattern=APP_ID, max_length=100)]) -> Response:
+                app_id: Annotated[str, Path(pattern=APP_ID_PATTERN, max_length=ID_MAX)]) -> Response:
     package = _store(request).get(app_id)
     if package is None:
         raise not_found(f"app {app_id}")

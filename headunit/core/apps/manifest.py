@@ -29,7 +29,7 @@ PATH_MAX = 255
 ENTRY_SUFFIXES = (".qml",)
 ICON_SUFFIXES = (".svg", ".png")
 
-_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
+APP_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")  # reverse DNS; also the catalogue's and the URL's rule
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SHOWN = 60  # characters of a bad string shown in a message
 
@@ -107,7 +107,7 @@ def path_problem(value: str) -> str | None:
 
 
 def _app_id(value: Any) -> str:
-    if not isinstance(value, str) or len(value) > ID_MAX or not _ID.fullmatch(value):
+    if not isinstance(value, str) or len(value) > ID_MAX or not APP_ID.fullmatch(value):
         raise ManifestError(
             f"id: expected a lowercase reverse-DNS id like 'com.example.parking' "
             f"(at most {ID_MAX} characters), got {_shown(value)}"

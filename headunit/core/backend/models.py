@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from headunit.core.apps.manifest import APP_ID, ID_MAX as APP_ID_MAX  # noqa: F401 - the manifest's id rule
+
 from .fields import POI_ID
 
 CATEGORIES = ("parking", "fuel", "charging")
@@ -29,8 +31,6 @@ MAX_ENERGY_KWH = 200.0
 MAX_PUMP = 999
 MERCHANT_ORDER_ID_MAX = 64
 CLIENT_REF_MAX = 64
-APP_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")  # the manifest's id rule (core/apps/manifest.py)
-APP_ID_MAX = 100
 PACKAGE_MAX_BYTES = 8 * 1024 * 1024  # the largest partner app package (zip) the contract allows
 
 ERROR_CODES: dict[int, tuple[str, ...]] = {
