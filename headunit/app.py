@@ -72,12 +72,20 @@ class Ui:
         return self.startup.restrictions
 
     def dispose(self) -> None:
-        """Tear the QML scene down before the stores it binds to go away."""
+        """Tear down in a fixed order on the GUI thread: stop the work, then the QML scene,
+        then the stores it bound to (players and their decoder threads among them). Nothing
+        is left for Python's garbage collector to destroy later at a moment of its choosing.
+        Safe to call twice."""
         import shiboken6
 
+        if not shiboken6.isValid(self.engine):
+            return
         self.startup.close()
         self.window.close()
         shiboken6.delete(self.engine)
+        for owner in (self.startup, self.status, self.shell):
+            if shiboken6.isValid(owner):
+                shiboken6.delete(owner)
 
 
 def build_ui(config: Config, scenario_start: float = 0.0, route_poi: int | None = None) -> Ui | None:
@@ -150,6 +158,7 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: str | 
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - root objects come back as QQuickWindow
 
+    from headunit.qt.gui_collector import GuiThreadCollector
     from headunit.qt.qt_messages import route_qt_messages
     from headunit.qt.unix_signals import QuitOnSignals
 
@@ -157,6 +166,7 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: str | 
     sys.excepthook = _log_uncaught
     qt_argv = [sys.argv[0]] + (["-platform", config.display.platform] if config.display.platform else [])
     app = QGuiApplication(qt_argv)
+    collector = GuiThreadCollector(app)
     app.setApplicationName("headunit")
     app.setOrganizationName("headunit")
     _load_translation(app, config.display.language)
@@ -212,6 +222,7 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: str | 
         loop.run_until_complete(tasks.drain(QUIT_DRAIN_S))
     tasks.shutdown()
     ui.dispose()
+    collector.stop()
     signals.close()
     if bench_report:
         print(json.dumps({"peak_rss_kb": _own_peak_rss_kb()}), flush=True)

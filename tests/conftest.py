@@ -7,12 +7,37 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import asyncio  # noqa: E402
+import gc  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 pytest_plugins = ["tests.backend_fixture"]  # the `backend` and `tls_backend` fixtures
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Two things the head unit does at start, done once for the whole session:
+
+    - Python's cyclic collector runs on the main (GUI) thread only, as in the head unit
+      (headunit/qt/gui_collector.py): between tests here, and on the collector's timer while
+      a test runs Qt's event loop.
+    - Qt's messages go to the head unit's handler (qt_messages.py) outside tests. pytest-qt
+      installs its own handler for each test and puts the previous one back after it; with
+      no previous handler, that is "none", and a Qt Multimedia thread of a still-running
+      player logging at that moment made PySide call a null handler (a crash seen in runs).
+    """
+    from headunit.qt.qt_messages import route_qt_messages
+
+    gc.disable()
+    route_qt_messages()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    from headunit.qt.gui_collector import collect_due
+
+    collect_due()
 
 
 @pytest.fixture(scope="session")
@@ -24,10 +49,13 @@ def qapp_cls() -> type[QGuiApplication]:
 @pytest.fixture(scope="session")
 def event_loop_qt(qapp: QGuiApplication) -> Iterator[asyncio.AbstractEventLoop]:
     """qasync's asyncio loop on the test QGuiApplication, as the app installs it."""
+    from headunit.qt.gui_collector import GuiThreadCollector
     from headunit.qt.tasks import install_event_loop
 
     loop = install_event_loop(qapp)
+    collector = GuiThreadCollector(qapp)
     yield loop
+    collector.stop()
     asyncio.set_event_loop(None)
     loop.close()
 

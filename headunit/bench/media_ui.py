@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .map_frames import _percentile
-from .ui_taps import Taps, floor_taps, named, running_head_unit
+from .ui_taps import Taps, floor_taps, head_unit_app, named, running_head_unit
 
 SIZE = "1280x720"
 APPS = ("headunit.music", "headunit.trip")
@@ -216,12 +216,11 @@ def child_main(argv: list[str] | None = None) -> int:
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - root objects come back as QQuickWindow
 
     from headunit.services.media.library import AUDIO_EXTENSIONS, bundled_music_dir
 
-    app = QGuiApplication([sys.argv[0]])  # noqa: F841 - kept alive for the run
+    app = head_unit_app()  # noqa: F841 - kept alive for the run
     try:
         with tempfile.TemporaryDirectory(prefix="headunit-bench-media-ui-") as tmp:
             samples = _head_unit(Path(tmp), args.rounds)

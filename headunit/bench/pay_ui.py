@@ -39,7 +39,7 @@ from typing import Any
 
 from .map_frames import _percentile
 from .pay import VIN, _provision
-from .ui_taps import Taps, floor_taps, named, running_head_unit, shown, walk
+from .ui_taps import Taps, floor_taps, head_unit_app, named, running_head_unit, shown, walk
 
 SIZE = "1280x720"
 PIN = "1234"
@@ -295,10 +295,9 @@ def child_main(argv: list[str] | None = None) -> int:
     if args.flows < 1:
         parser.error("--flows must be at least 1")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # measure() sets it; so does a run by hand
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - root objects come back as QQuickWindow
 
-    app = QGuiApplication([sys.argv[0]])  # noqa: F841 - kept alive for the run
+    app = head_unit_app()  # noqa: F841 - kept alive for the run
     try:
         with tempfile.TemporaryDirectory(prefix="headunit-bench-pay-ui-") as tmp:
             samples, kinds = _head_unit(Path(tmp), args.flows)

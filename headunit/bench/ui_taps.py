@@ -165,6 +165,19 @@ def floor_taps(root: Path, count: int, size: str = "1280x720") -> list[float]:
     return ms
 
 
+def head_unit_app() -> tuple[Any, Any]:
+    """The QGuiApplication of a benchmark's child process, with the garbage collection policy
+    the head unit runs with (gui_collector.py); keep both alive for the run."""
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    from headunit.qt.gui_collector import GuiThreadCollector
+
+    app = QGuiApplication([sys.argv[0]])
+    return app, GuiThreadCollector(app)
+
+
 @contextlib.contextmanager
 def running_head_unit(config: Any, tasks: Any, area: str) -> Iterator[tuple[Any, Taps]]:
     """The whole head unit built and started as the app does, showing `area`, once it has

@@ -170,6 +170,8 @@ class MediaAndApps(QObject):
         if self._closed:
             return
         self._closed = True
+        if self.prompts is not None:
+            self.prompts.close()
         if self.video is not None:
             self.video.close()
         if self.media is not None:

@@ -87,6 +87,13 @@ class NavigationPrompts(QObject):
         log.warning("guidance prompt could not be played: %s", text)
         self._end()
 
+    def close(self) -> None:
+        """Stop a chime that is playing and let go of its file (before the player is deleted)."""
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSource(QUrl())
+        self._end()
+
     def _end(self) -> None:
         self._safety.stop()
         if self._token is not None:

@@ -96,6 +96,32 @@ def type_text(window: QQuickWindow, text: str) -> None:
         QTest.keyClick(window, key, shift)
 
 
+SETTLE_TIMEOUT_MS = 60_000  # a bound for a stuck start, not a speed target: the map's tile
+# renderer runs at a lower priority and yields to anything else busy on a shared machine
+
+
+def _not_settled(ui) -> str:  # noqa: ANN001 - app type
+    """What a head unit that has not settled is still waiting for, for the failure message."""
+    area = ui.shell.currentArea
+    loader = find(ui.window, f"{area}Loader")
+    item = loader.property("item")
+    waiting = [f"shell started: {ui.shell.started}", f"area {area!r} loader status: {loader.property('status')}",
+               f"ready: {loader.property('ready')}"]
+    if item is not None and item.property("settled") is not None:
+        waiting.append(f"view settled: {item.property('settled')}")
+    if area == "map" and ui.startup.map is not None:
+        waiting.append(f"map state: {ui.startup.map.state}")
+    return "; ".join(waiting)
+
+
+def wait_settled(qtbot, ui) -> None:  # noqa: ANN001 - pytest-qt and app types
+    """Wait until the head unit's window says `settled`; if it never does, say what it waits for."""
+    try:
+        qtbot.waitUntil(lambda: ui.window.property("settled"), timeout=SETTLE_TIMEOUT_MS)
+    except qtbot.TimeoutError:
+        raise AssertionError(f"the head unit did not settle: {_not_settled(ui)}") from None
+
+
 def start_ui(qtbot, tasks, config, area: str):  # noqa: ANN001, ANN201 - pytest-qt and app types
     """The whole head unit on `area`, started as the app does, once `settled` (view loaded, start-up done)."""
     from headunit.app import build_ui
@@ -106,7 +132,7 @@ def start_ui(qtbot, tasks, config, area: str):  # noqa: ANN001, ANN201 - pytest-
         ui.window.show()
     ui.startup.begin(tasks)
     try:
-        qtbot.waitUntil(lambda: ui.window.property("settled"), timeout=15_000)
+        wait_settled(qtbot, ui)
     except BaseException:
         ui.dispose()  # or its timers outlive this test and fail the next one
         raise

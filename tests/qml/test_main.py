@@ -11,7 +11,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from headunit.app import Ui, build_ui
 from headunit.core.config import Config, FeaturesConfig, PathsConfig, with_overrides
-from tests.qml.quick import find, find_all, is_shown, tap
+from tests.qml.quick import find, find_all, is_shown, tap, wait_settled
 
 SIZES = ["800x480", "1280x720", "1920x720"]
 
@@ -52,7 +52,7 @@ def launch(tasks, qtbot, tmp_path, backend):
             ui.window.show()
         if begin:
             ui.startup.begin(tasks)
-            qtbot.waitUntil(lambda: ui.window.property("settled"), timeout=10_000)
+            wait_settled(qtbot, ui)
         return ui
 
     yield _launch
@@ -176,3 +176,19 @@ def test_notice_is_shown_and_dismissed(launch, qtbot):
     tap(ui.window, find(ui.window, "noticeDismiss"))
     assert ui.shell.notice == ""
     assert not notice.isVisible()
+
+
+def test_dispose_destroys_every_store_and_player_on_the_gui_thread(launch, qtbot):
+    """Nothing of a closed head unit is left for Python's collector to destroy later, in
+    whatever thread and at whatever moment it runs (qt/gui_collector.py)."""
+    import shiboken6
+
+    ui = launch()
+    media = ui.startup.media_apps
+    made = {"startup": ui.startup, "shell": ui.shell, "status": ui.status, "vehicle": ui.vehicle,
+            "media": media.media, "video": media.video, "apps": media.apps,
+            "audio output": media.media.audio_output}
+    assert all(shiboken6.isValid(obj) for obj in made.values())
+    ui.dispose()
+    assert [name for name, obj in made.items() if shiboken6.isValid(obj)] == []
+    ui.dispose()  # a second time does nothing

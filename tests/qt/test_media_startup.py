@@ -91,7 +91,10 @@ def test_steering_wheel_keys_on_the_can_bus_skip_tracks_and_toggle_play(player, 
     assert player.title == "Track 1"
 
 
-def test_guidance_prompts_lower_the_music_while_they_play_and_restore_it(player, tasks, helsinki_map, qtbot):
+@pytest.fixture
+def first_prompt(player, tasks, helsinki_map, qtbot):
+    """Drive a route until its first guidance prompt sounds; yields the prompts, what they said
+    and the music's volume before."""
     from headunit.core.config import MapConfig
     from headunit.qt.navigation_prompts import NavigationPrompts
     from headunit.qt.stores.map_store import MapStore
@@ -118,11 +121,25 @@ def test_guidance_prompts_lower_the_music_while_they_play_and_restore_it(player,
             qtbot.waitUntil(lambda: map_store.carLat == point["lat"], timeout=1_000)
             if said:
                 break
-        assert said and said[0][0] in ("prepare", "now")
-        assert prompts.speaking and player.ducked
-        assert player.audio_output.volume() == pytest.approx(full_volume * 0.2, abs=0.01)
-        qtbot.waitUntil(lambda: not prompts.speaking, timeout=WAIT_MS)  # the chime ended
-        assert not player.ducked
-        assert player.audio_output.volume() == pytest.approx(full_volume, abs=0.01)
+        yield prompts, said, full_volume
     finally:
+        prompts.close()
         map_store.service.close()
+
+
+def test_guidance_prompts_lower_the_music_while_they_play_and_restore_it(player, first_prompt, qtbot):
+    prompts, said, full_volume = first_prompt
+    assert said and said[0][0] in ("prepare", "now")
+    assert prompts.speaking and player.ducked
+    assert player.audio_output.volume() == pytest.approx(full_volume * 0.2, abs=0.01)
+    qtbot.waitUntil(lambda: not prompts.speaking, timeout=WAIT_MS)  # the chime ended
+    assert not player.ducked
+    assert player.audio_output.volume() == pytest.approx(full_volume, abs=0.01)
+
+
+def test_closing_the_prompts_mid_chime_gives_the_music_back_at_once(player, first_prompt):
+    prompts, said, full_volume = first_prompt
+    assert said and prompts.speaking and player.ducked
+    prompts.close()
+    assert not prompts.speaking and not player.ducked
+    assert player.audio_output.volume() == pytest.approx(full_volume, abs=0.01)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtQml import QQmlEngine
 
 from headunit.qt.native_player import native_player
 
@@ -23,3 +24,15 @@ def test_a_python_made_player_would_be_a_wrapper(qapp):
     """The check above can fail: this is what it tells apart."""
     made_here = QMediaPlayer()
     assert shiboken6.createdByPython(made_here)
+
+
+def test_the_engine_that_made_the_player_is_destroyed_after_it(qapp):
+    """A QML-made object must not outlive its engine, whoever deletes the parent."""
+    parent = QObject()
+    player = native_player(parent)
+    [engine] = [child for child in player.children() if isinstance(child, QQmlEngine)]
+    gone: list[str] = []
+    player.destroyed.connect(lambda: gone.append("player"))
+    engine.destroyed.connect(lambda: gone.append("engine"))
+    shiboken6.delete(parent)
+    assert gone == ["player", "engine"]
