@@ -97,12 +97,14 @@ def build_ui(config: Config, scenario_start: float = 0.0, route_poi: int | None 
     from PySide6.QtQml import QQmlApplicationEngine
 
     from headunit.core.areas import enabled_areas
+    from headunit.qt.qt_messages import log_qml_warnings
     from headunit.qt.startup import Startup
     from headunit.qt.stores import AreaListModel, ShellStore, StatusStore
 
     shell = ShellStore(AreaListModel(enabled_areas(config.features)), night=config.display.theme == "night")
     status = StatusStore()
     engine = QQmlApplicationEngine()
+    log_qml_warnings(engine)
     engine.addImportPath(str(QML_DIR))
     engine.setInitialProperties({"shell": shell, "status": status,
                                  "width": config.display.width, "height": config.display.height})
@@ -159,10 +161,10 @@ def run_app(config: Config, screenshot: Path | None = None, bench_report: str | 
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - root objects come back as QQuickWindow
 
     from headunit.qt.gui_collector import GuiThreadCollector
-    from headunit.qt.qt_messages import route_qt_messages
+    from headunit.qt.qt_messages import send_qt_messages_to_stderr
     from headunit.qt.unix_signals import QuitOnSignals
 
-    route_qt_messages()
+    send_qt_messages_to_stderr()
     sys.excepthook = _log_uncaught
     qt_argv = [sys.argv[0]] + (["-platform", config.display.platform] if config.display.platform else [])
     app = QGuiApplication(qt_argv)

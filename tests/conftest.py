@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Qt's messages on standard error, one recognisable line each (read by tests/qt_warnings.py).
+os.environ["QT_MESSAGE_PATTERN"] = "qt %{type} [%{category}] %{message}"
+os.environ["QT_FORCE_STDERR_LOGGING"] = "1"
 
 import asyncio  # noqa: E402
 import gc  # noqa: E402
@@ -13,24 +16,15 @@ from collections.abc import Iterator  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
-pytest_plugins = ["tests.backend_fixture"]  # the `backend` and `tls_backend` fixtures
+pytest_plugins = ["tests.backend_fixture",  # the `backend` and `tls_backend` fixtures
+                  "tests.qt_warnings"]  # a Qt warning fails the test
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Two things the head unit does at start, done once for the whole session:
-
-    - Python's cyclic collector runs on the main (GUI) thread only, as in the head unit
-      (headunit/qt/gui_collector.py): between tests here, and on the collector's timer while
-      a test runs Qt's event loop.
-    - Qt's messages go to the head unit's handler (qt_messages.py) outside tests. pytest-qt
-      installs its own handler for each test and puts the previous one back after it; with
-      no previous handler, that is "none", and a Qt Multimedia thread of a still-running
-      player logging at that moment made PySide call a null handler (a crash seen in runs).
-    """
-    from headunit.qt.qt_messages import route_qt_messages
-
+    """Python's cyclic collector runs on the main (GUI) thread only, as in the head unit
+    (headunit/qt/gui_collector.py): between tests here, and on the collector's timer while a
+    test runs Qt's event loop."""
     gc.disable()
-    route_qt_messages()
 
 
 @pytest.hookimpl(trylast=True)

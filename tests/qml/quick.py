@@ -105,7 +105,7 @@ def _not_settled(ui) -> str:  # noqa: ANN001 - app type
     area = ui.shell.currentArea
     loader = find(ui.window, f"{area}Loader")
     item = loader.property("item")
-    waiting = [f"shell started: {ui.shell.started}", f"area {area!r} loader status: {loader.property('status')}",
+    waiting = [f"shell started: {ui.shell.started}", f"area {area!r} loaded: {item is not None}",
                f"ready: {loader.property('ready')}"]
     if item is not None and item.property("settled") is not None:
         waiting.append(f"view settled: {item.property('settled')}")
