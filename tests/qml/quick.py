@@ -111,6 +111,12 @@ def _not_settled(ui) -> str:  # noqa: ANN001 - app type
         waiting.append(f"view settled: {item.property('settled')}")
     if area == "map" and ui.startup.map is not None:
         waiting.append(f"map state: {ui.startup.map.state}")
+        levels = find(ui.window, "mapTileLevels")
+        front = levels.property("front")
+        waiting.append("tiles: " + ", ".join(f"{name} {levels.property(name)!r}" for name in (
+            "providerReady", "prefix", "tileZoom", "width", "height", "ready")))
+        waiting.append("front layer: " + ", ".join(f"{name} {front.property(name)!r}" for name in (
+            "prefix", "tileZoom", "tileCount", "busyCount")))
     return "; ".join(waiting)
 
 

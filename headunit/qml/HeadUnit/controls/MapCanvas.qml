@@ -229,6 +229,7 @@ Item {
 
     MapTileLevels {
         id: tiles
+        objectName: "mapTileLevels"
 
         anchors.fill: parent
         tileSource: root.tileSource
