@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-# Qt's messages on standard error, one recognisable line each (read by tests/qt_warnings.py).
-os.environ["QT_MESSAGE_PATTERN"] = "qt %{type} [%{category}] %{message}"
-os.environ["QT_FORCE_STDERR_LOGGING"] = "1"
+from headunit.qt.qt_messages import MESSAGE_PATTERN, send_qt_messages_to_stderr  # noqa: E402
+
+# Qt's messages on standard error, one recognisable line each (read by tests/qt_warnings.py),
+# whatever pattern the shell running the tests has set.
+os.environ["QT_MESSAGE_PATTERN"] = MESSAGE_PATTERN
+send_qt_messages_to_stderr(os.environ)
 
 import asyncio  # noqa: E402
 import gc  # noqa: E402
