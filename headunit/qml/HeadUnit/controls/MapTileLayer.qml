@@ -23,6 +23,18 @@ Item {
 
     readonly property bool busy: busyCount > 0
     property int busyCount: 0
+    // Counted afresh from the tiles after any change, not kept by +1/-1 in their handlers: a
+    // tile's busy can change while the ring creates or drops it, and one missed step left the
+    // layer "busy" for good with every tile on screen (seen as a map that never settled).
+    function recount() {
+        let busyTiles = 0;
+        for (let i = 0; i < ring.count; ++i) {
+            const tile = ring.itemAt(i);
+            if (tile !== null && tile.busy)
+                busyTiles += 1;
+        }
+        busyCount = busyTiles;
+    }
     readonly property int tileCount: ring.count
 
     readonly property real tileScale: Math.pow(2, mapZoom - tileZoom)
@@ -117,9 +129,9 @@ Item {
                 source: wanted ? root.prefix + "/" + root.tileZoom + "/" + tx + "/" + ty : ""
                 visible: status === Image.Ready
 
-                onBusyChanged: root.busyCount += busy ? 1 : -1
-                Component.onCompleted: if (busy) root.busyCount += 1
-                Component.onDestruction: if (busy) root.busyCount -= 1
+                onBusyChanged: Qt.callLater(root.recount)
+                Component.onCompleted: Qt.callLater(root.recount)
+                Component.onDestruction: Qt.callLater(root.recount)
             }
         }
     }
