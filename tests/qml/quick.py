@@ -50,6 +50,26 @@ class Views:
         self._made.clear()
 
 
+def app_area_qml(size: str, night: bool, content: str) -> str:
+    """A scene the size of the app area at screen `size` (beside the navigation rail, under the
+    status bar) in the day or night theme; `content` is QML inside its root Rectangle (id root)."""
+    width, height = (int(v) for v in size.split("x"))
+    return f"""import QtQuick
+import HeadUnit
+
+Rectangle {{
+    id: root
+    width: Sizes.windowWidth - Sizes.railWidth
+    height: Sizes.windowHeight - Sizes.statusBarHeight
+    color: Theme.background
+    Binding {{ target: Theme; property: "night"; value: {str(night).lower()} }}
+    Binding {{ target: Sizes; property: "windowWidth"; value: {width} }}
+    Binding {{ target: Sizes; property: "windowHeight"; value: {height} }}
+{content}
+}}
+"""
+
+
 def walk(item: QQuickItem) -> Iterator[QQuickItem]:
     yield item
     for child in item.childItems():

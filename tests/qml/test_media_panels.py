@@ -17,7 +17,7 @@ from PySide6.QtQuick import QQuickItem, QQuickView
 from PySide6.QtTest import QTest
 
 from headunit.core.config import MediaConfig
-from tests.qml.quick import find, find_all, is_shown, scene_rect, tap, walk
+from tests.qml.quick import app_area_qml, find, find_all, is_shown, scene_rect, tap, walk
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS_DIR = ROOT / "headunit" / "apps"
@@ -78,18 +78,8 @@ Rectangle {{
 
 def area_qml(size: str, night: bool, content: str) -> str:
     """The media area's size at a screen size: beside the rail, under the status bar."""
-    return f"""import QtQuick
-import HeadUnit
-
-Rectangle {{
-    id: root
-    width: Sizes.windowWidth - Sizes.railWidth
-    height: Sizes.windowHeight - Sizes.statusBarHeight
-    color: Theme.background
-{header(size, night)}
-{content}
-}}
-"""
+    return app_area_qml(size, night, f"""    readonly property color criticalColour: Theme.critical
+{content}""")
 
 
 def player_qml(size: str, night: bool, body: str) -> str:

@@ -17,7 +17,7 @@ from headunit.qt.apps.app_context import AppContext
 from headunit.qt.stores.library_store import LibraryStore
 from headunit.services.media.library import bundled_music_dir
 from headunit.services.store import Store
-from tests.qml.quick import QML_DIR, find, find_all, is_shown, scene_rect, shown_named, tap, walk
+from tests.qml.quick import QML_DIR, app_area_qml, find, find_all, is_shown, scene_rect, shown_named, tap, walk
 
 ROOT = Path(__file__).resolve().parents[2]
 MUSIC_APP = ROOT / "headunit" / "apps" / "music" / "MusicApp.qml"
@@ -72,21 +72,8 @@ def models(warm: str, cool: str) -> str:
 
 
 def wrapper_qml(model_text: str, body: str, size: str, night: bool) -> str:
-    width, height = (int(v) for v in size.split("x"))
-    return f"""import QtQuick
-import HeadUnit
-
-Rectangle {{
-    id: root
-    property var calls: []
+    return app_area_qml(size, night, f"""    property var calls: []
     function note(text) {{ root.calls = root.calls.concat([text]); }}
-    // the app area: the screen without the navigation rail and the status bar
-    width: Sizes.windowWidth - Sizes.railWidth
-    height: Sizes.windowHeight - Sizes.statusBarHeight
-    color: Theme.background
-    Binding {{ target: Theme; property: "night"; value: {str(night).lower()} }}
-    Binding {{ target: Sizes; property: "windowWidth"; value: {width} }}
-    Binding {{ target: Sizes; property: "windowHeight"; value: {height} }}
 {model_text}
     MusicLibraryPanel {{
         objectName: "panel"
@@ -99,9 +86,7 @@ Rectangle {{
         onBackRequested: root.note("back")
         onPlayAllRequested: root.note("play all")
         onShuffleRequested: root.note("shuffle")
-    }}
-}}
-"""
+    }}""")
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from headunit.qt.apps.app_context import AppContext
 from headunit.qt.stores.radio_store import RadioStore
 from headunit.services.store import Store
 from tests.backend_fixture import START
-from tests.qml.quick import QML_DIR, find, find_all, is_shown, scene_rect, shown_named, tap, walk
+from tests.qml.quick import QML_DIR, app_area_qml, find, find_all, is_shown, scene_rect, shown_named, tap, walk
 
 ROOT = Path(__file__).resolve().parents[2]
 RADIO_APP = ROOT / "headunit" / "apps" / "radio" / "RadioApp.qml"
@@ -41,22 +41,9 @@ EMPTY = "ListModel { id: rowsModel }"
 
 
 def wrapper_qml(models: str, body: str, size: str, night: bool) -> str:
-    width, height = (int(v) for v in size.split("x"))
-    return f"""import QtQuick
-import HeadUnit
-
-Rectangle {{
-    id: root
-    property string lastSection
+    return app_area_qml(size, night, f"""    property string lastSection
     property int lastRow: -1
     property int refreshes: 0
-    // the app area: the screen without the navigation rail and the status bar
-    width: Sizes.windowWidth - Sizes.railWidth
-    height: Sizes.windowHeight - Sizes.statusBarHeight
-    color: Theme.background
-    Binding {{ target: Theme; property: "night"; value: {str(night).lower()} }}
-    Binding {{ target: Sizes; property: "windowWidth"; value: {width} }}
-    Binding {{ target: Sizes; property: "windowHeight"; value: {height} }}
 {models}
     RadioPanel {{
         objectName: "panel"
@@ -66,9 +53,7 @@ Rectangle {{
         onSectionChosen: (name) => root.lastSection = name
         onItemChosen: (row) => root.lastRow = row
         onRefreshRequested: root.refreshes += 1
-    }}
-}}
-"""
+    }}""")
 
 
 @pytest.fixture
