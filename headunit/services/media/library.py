@@ -77,11 +77,13 @@ class _Found:
     mtime_ns: int
 
 
-def _walk(folder: Path, extensions: frozenset[str], kind: str, visited: set[tuple[int, int]]) -> Iterator[_Found]:
-    """Media files under folder, in name order. Symlinked folders are followed once each
-    (``visited`` holds (device, inode) of every folder seen, so a link loop ends); hidden
-    entries (".Trash", "._song.mp3" from macOS) are left out."""
-    stack = [str(folder)]
+def _folders(roots: Sequence[Path], visited: set[tuple[int, int]],
+             warn: bool) -> Iterator[tuple[str, list[os.DirEntry[str]]]]:
+    """Every folder under ``roots`` (themselves included), depth first in name order, with the
+    entries in it that are not folders. Symlinked folders are followed once each (``visited``
+    holds (device, inode) of every folder seen, so a link loop ends); hidden entries (".Trash",
+    "._song.mp3" from macOS) are left out. With ``warn``, what cannot be read is logged."""
+    stack = [str(root) for root in reversed(roots)]
     while stack:
         current = stack.pop()
         try:
@@ -90,44 +92,37 @@ def _walk(folder: Path, extensions: frozenset[str], kind: str, visited: set[tupl
                 continue
             visited.add((info.st_dev, info.st_ino))
             with os.scandir(current) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
+                entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
         except OSError as exc:
-            log.warning("media scan: cannot list %s: %s", current, exc.strerror or exc)
+            if warn:
+                log.warning("media scan: cannot list %s: %s", current, exc.strerror or exc)
             continue
-        subfolders = []
+        subfolders, others = [], []
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
             try:
-                if entry.is_dir():
-                    subfolders.append(entry.path)
-                elif os.path.splitext(entry.name)[1].lower() in extensions and entry.is_file():
+                (subfolders if entry.is_dir() else others).append(entry)
+            except OSError as exc:
+                if warn:
+                    log.warning("media scan: cannot look at %s: %s", entry.path, exc.strerror or exc)
+        yield current, others
+        stack.extend(entry.path for entry in reversed(subfolders))
+
+
+def _walk(folder: Path, extensions: frozenset[str], kind: str, visited: set[tuple[int, int]]) -> Iterator[_Found]:
+    """Media files under folder, in name order (see _folders)."""
+    for _current, entries in _folders([folder], visited, warn=True):
+        for entry in entries:
+            try:
+                if os.path.splitext(entry.name)[1].lower() in extensions and entry.is_file():
                     stat = entry.stat()
                     yield _Found(entry.path, kind, stat.st_size, stat.st_mtime_ns)
             except OSError as exc:
                 log.warning("media scan: cannot look at %s: %s", entry.path, exc.strerror or exc)
-        stack.extend(reversed(subfolders))
 
 
 def media_folders(folders: Sequence[Path]) -> list[Path]:
     """Every existing folder under ``folders`` (themselves included): what to watch for changes."""
-    found: list[Path] = []
-    visited: set[tuple[int, int]] = set()
-    stack = [Path(f) for f in reversed(folders)]
-    while stack:
-        current = stack.pop()
-        try:
-            info = os.stat(current)
-            if (info.st_dev, info.st_ino) in visited:
-                continue
-            visited.add((info.st_dev, info.st_ino))
-            with os.scandir(current) as listing:
-                subfolders = sorted(e.path for e in listing if not e.name.startswith(".") and e.is_dir())
-        except OSError:
-            continue
-        found.append(current)
-        stack.extend(Path(p) for p in reversed(subfolders))
-    return found
+    return [Path(current) for current, _entries in _folders(folders, set(), warn=False)]
 
 
 def written_lately(store: Store, report: ScanReport, now_ns: int, window_ns: int) -> bool:
