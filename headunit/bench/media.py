@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from .ui_taps import run_child
 
 CHILD_TIMEOUT_S = 300.0
 
@@ -25,16 +25,7 @@ def measure_ui(rounds: int = 20) -> dict[str, Any]:
     """Run the UI part in a fresh process and return its figures (RuntimeError if it fails)."""
     if rounds < 1:
         raise ValueError(f"rounds must be at least 1, got {rounds}")
-    argv = [sys.executable, "-m", "headunit.bench.media_ui", "--rounds", str(rounds)]
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S,
-                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    except subprocess.TimeoutExpired as error:
-        raise RuntimeError(f"the media UI bench hung (no answer in {error.timeout:g} s)") from None
-    reports = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not reports:
-        raise RuntimeError(f"the media UI bench failed (status {done.returncode}): {done.stderr.strip()[-800:]}")
-    return json.loads(reports[-1])
+    return run_child("headunit.bench.media_ui", ["--rounds", str(rounds)], CHILD_TIMEOUT_S, "media UI")
 
 
 def run(files: int = 2000, rounds: int = 20) -> dict[str, Any]:

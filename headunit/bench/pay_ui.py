@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,7 +38,7 @@ from typing import Any
 
 from .map_frames import _percentile
 from .pay import VIN, _provision
-from .ui_taps import Taps, floor_taps, head_unit_app, named, running_head_unit, shown, walk
+from .ui_taps import Taps, floor_taps, head_unit_app, named, run_child, running_head_unit, shown, walk
 
 SIZE = "1280x720"
 PIN = "1234"
@@ -68,19 +67,9 @@ def measure(flows: int = 10) -> dict[str, object]:
     """Run the UI part in a fresh process and return its figures (RuntimeError if it fails)."""
     if flows < 1:
         raise ValueError(f"flows must be at least 1, got {flows}")
-    argv = [sys.executable, "-m", "headunit.bench.pay_ui", "--flows", str(flows)]
     start = time.perf_counter()
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S + flows * FLOW_TIMEOUT_S,
-                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    except subprocess.TimeoutExpired as error:
-        raise RuntimeError(f"the pay UI bench hung (no answer in {error.timeout:g} s)") from None
-    if done.returncode != 0:
-        raise RuntimeError(f"the pay UI bench failed (status {done.returncode}): {done.stderr.strip()[-800:]}")
-    reports = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not reports:
-        raise RuntimeError(f"the pay UI bench printed no figures: {done.stderr.strip()[-400:]}")
-    result = json.loads(reports[-1])
+    result = run_child("headunit.bench.pay_ui", ["--flows", str(flows)], CHILD_TIMEOUT_S + flows * FLOW_TIMEOUT_S,
+                       "pay UI")
     result["elapsed_s"] = round(time.perf_counter() - start, 1)
     return result
 

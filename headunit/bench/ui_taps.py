@@ -10,6 +10,10 @@ floor is the same kind of tap on a bare QQuickView in the same process.
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -165,11 +169,26 @@ def floor_taps(root: Path, count: int, size: str = "1280x720") -> list[float]:
     return ms
 
 
+def run_child(module: str, args: list[str], timeout_s: float, what: str) -> dict[str, Any]:
+    """Run a UI benchmark's child (`python -m module args`, offscreen) and return the figures it
+    printed as its last JSON line; RuntimeError, naming `what`, if it hangs, fails or prints none."""
+    argv = [sys.executable, "-m", module, *args]
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout_s,
+                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    except subprocess.TimeoutExpired as error:
+        raise RuntimeError(f"the {what} bench hung (no answer in {error.timeout:g} s)") from None
+    if done.returncode != 0:
+        raise RuntimeError(f"the {what} bench failed (status {done.returncode}): {done.stderr.strip()[-800:]}")
+    reports = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not reports:
+        raise RuntimeError(f"the {what} bench printed no figures: {done.stderr.strip()[-400:]}")
+    return json.loads(reports[-1])
+
+
 def head_unit_app() -> tuple[Any, Any]:
     """The QGuiApplication of a benchmark's child process, with the garbage collection policy
     the head unit runs with (gui_collector.py); keep both alive for the run."""
-    import sys
-
     from PySide6.QtGui import QGuiApplication
 
     from headunit.qt.gui_collector import GuiThreadCollector
