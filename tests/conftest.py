@@ -67,6 +67,15 @@ def tasks(event_loop_qt: asyncio.AbstractEventLoop, qtbot) -> Iterator["TaskRunn
     runner.shutdown()
 
 
+@pytest.fixture
+def store(tmp_path):  # noqa: ANN001, ANN201 - pytest's types
+    """The head unit's store in `tmp_path / "unit"` (credentials and other files go beside it)."""
+    from headunit.services.store import Store
+
+    with Store.open(tmp_path / "unit") as opened:
+        yield opened
+
+
 @pytest.fixture(scope="session")
 def helsinki_map(tmp_path_factory: pytest.TempPathFactory):
     """The bundled Helsinki extract, imported once per test session (read-only for tests)."""

@@ -37,12 +37,6 @@ def ids(model) -> list[str]:  # noqa: ANN001
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "unit") as opened:
-        yield opened
-
-
-@pytest.fixture
 def app_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "apps"
     write_app(folder, "com.example.alpha", "Alpha")

@@ -17,7 +17,6 @@ from headunit.core.signals import GEAR_DRIVE, GEAR_PARK, SignalState, make_sampl
 from headunit.qt.stores.library_store import LibraryStore
 from headunit.qt.stores.restrictions_store import RestrictionsStore
 from headunit.services.media.library import bundled_music_dir
-from headunit.services.store import Store
 
 TITLES = ["Kettle Song", "Lighthouse Keeper", "Overpass", "Salt Wind", "Sodium Lamps", "Tidewater"]
 COAST = Path("harbour-lights/northern-coast")
@@ -61,12 +60,6 @@ def music(tmp_path: Path) -> Path:
     folder = tmp_path / "music"
     shutil.copytree(bundled_music_dir(), folder)
     return folder
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "unit") as opened:
-        yield opened
 
 
 @pytest.fixture

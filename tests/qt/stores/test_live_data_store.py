@@ -23,7 +23,6 @@ from headunit.services.backend.live_data import POI_KIND, refresh_poi
 from headunit.services.backend.transport import HttpTransport
 from headunit.services.map.pois import Poi
 from headunit.services.map.service import MapService, ensure_map
-from headunit.services.store import Store
 from tests.backend_fixture import DEFAULT_VIN, START
 from tests.core.backend import samples
 from tests.services.backend.scripted_server import Reply, ScriptedServer, json_reply
@@ -39,12 +38,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "unit") as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ stream URL to the player, fetching the catalogue again first when the URL has ex
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 import requests
@@ -26,7 +25,6 @@ from headunit.services.backend.client import BackendClient
 from headunit.services.backend.credentials import Credential
 from headunit.services.backend.live_data import CATALOGUE_KEY, CATALOGUE_KIND, refresh_catalogue
 from headunit.services.backend.transport import HttpTransport
-from headunit.services.store import Store
 from tests.backend_fixture import START, running_backend
 from tests.core.backend import samples
 from tests.services.backend.scripted_server import ScriptedServer, json_reply
@@ -54,12 +52,6 @@ class Recorder:
 
     def playStream(self, item: dict) -> None:  # noqa: N802 - the MediaStore slot's name
         self.items.append(item)
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "unit") as opened:
-        yield opened
 
 
 @pytest.fixture

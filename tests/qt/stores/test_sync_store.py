@@ -4,7 +4,6 @@ when it answers and counted while they wait (the status bar's "Pending (N)")."""
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -16,16 +15,9 @@ from headunit.services.backend.client import BackendClient
 from headunit.services.backend.credentials import Credential
 from headunit.services.backend.transport import HttpTransport
 from headunit.services.backend.sync import SyncWorker
-from headunit.services.store import Store
 from tests.services.backend.scripted_server import Reply, ScriptedServer, error_reply, html_reply
 
 VIN = "WHU5MULATR0000001"
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "unit") as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from headunit.qt.stores.restrictions_store import RestrictionsStore
 from headunit.qt.stores.vehicle_store import VehicleStore
 from headunit.qt.stores.video_store import VideoStore, duration_text
 from headunit.services.media.library import bundled_video_dir, scan_library
-from headunit.services.store import Store
 
 CLIP = bundled_video_dir() / "sample-clip.mp4"
 SPEED = "Vehicle.Speed"
@@ -76,12 +75,6 @@ class Car:
 
     def drive(self) -> None:
         self._feed(**{SPEED: 50.0, GEAR: GEAR_DRIVE, BRAKE: False})
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "unit") as opened:
-        yield opened
 
 
 @pytest.fixture
